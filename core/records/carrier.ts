@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDateTime, requiredText, text } from './common';
+
+export const carrierLines = ['hrss', 'science', 'both'] as const;
+export const carrierTypes = ['startupBase', 'techIncubator', 'makerspace', 'studentPark', 'returneePark'] as const;
+export const carrierLevels = ['national', 'provincial', 'city', 'county', 'none'] as const;
+
+/** Local rules (DOMAIN.md "Rules"): defaults that an operator edits, never constants in code. */
+export const ruleSetSchema = z.object({
+  freeSpaceShare: z.number().min(0).max(1),
+  incubationMonths: z.number().int().min(1).max(120),
+  minSessionsPerMentorYear: z.number().int().min(0),
+  maxResidentsPerMentor: z.number().int().min(1),
+  quietDays: z.number().int().min(1),
+  graduationMinJobs: z.number().int().min(0),
+  backupsKept: z.number().int().min(1).max(100),
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+export const defaultRuleSet: RuleSet = {
+  freeSpaceShare: 0.3,
+  incubationMonths: 36,
+  minSessionsPerMentorYear: 2,
+  maxResidentsPerMentor: 10,
+  quietDays: 30,
+  graduationMinJobs: 3,
+  backupsKept: 10,
+};
+
+export const carrierSchema = z.object({
+  id: z.literal('carrier'),
+  updatedAt: isoDateTime,
+  name: requiredText(100),
+  line: z.enum(carrierLines, 'v.required'),
+  type: z.enum(carrierTypes, 'v.required'),
+  level: z.enum(carrierLevels, 'v.required'),
+  regionCode: z.string().regex(/^\d{6}$/, 'v.regionCode'),
+  rosterCode: text(40).optional(),
+  address: requiredText(200),
+  operator: text(100).optional(),
+  area: z.number({ message: 'v.number' }).positive('v.positive'),
+  seats: z.number({ message: 'v.number' }).int('v.integer').positive('v.positive'),
+  rules: ruleSetSchema,
+  /** Written back by the roster: 列入名录 / 整改 / 移出. */
+  rosterStatus: z.enum(['listed', 'rectify', 'removed']).optional(),
+});
+export type Carrier = z.infer<typeof carrierSchema>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { checkCreditCode } from '../validators/creditCode';
+import { checkIdNumber } from '../validators/idNumber';
+import { normalizeCode, toHalfWidth } from '../text';
+
+/**
+ * Validation messages are i18n keys (namespace `v`), so the desk, the import preview and the roster
+ * service all name a problem the same way and each shows it in its user's language.
+ */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'v.date');
+
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'v.dateTime' });
+
+export const text = (max = 200) => z.string().transform(toHalfWidth).pipe(z.string().max(max, 'v.tooLong'));
+export const requiredText = (max = 200) =>
+  z.string().transform(toHalfWidth).pipe(z.string().min(1, 'v.required').max(max, 'v.tooLong'));
+
+export const phone = z
+  .string()
+  .transform((s) => toHalfWidth(s).replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^(1\d{10}|0\d{9,11}|)$/, 'v.phone'));
+
+export const creditCode = z
+  .string()
+  .transform(normalizeCode)
+  .superRefine((code, ctx) => {
+    const problem = checkCreditCode(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: `v.creditCode.${problem}` });
+  });
+
+export const idNumber = z
+  .string()
+  .transform(normalizeCode)
+  .superRefine((code, ctx) => {
+    const problem = checkIdNumber(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: `v.idNumber.${problem}` });
+  });
+
+export const money = z.number({ message: 'v.number' }).finite('v.number').min(0, 'v.notNegative');
+export const signedMoney = z.number({ message: 'v.number' }).finite('v.number');
+export const count = z.number({ message: 'v.number' }).int('v.integer').min(0, 'v.notNegative');
+
+/** Fields every record carries: a stable id, its last change, and whether it is demo data. */
+export const recordBase = {
+  id: z.string().min(1),
+  updatedAt: isoDateTime,
+  /** Demo records never enter the outbox and vanish without trace when demo data is removed. */
+  demo: z.boolean().optional(),
+};
