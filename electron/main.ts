@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { handlerTable, registerHandlers } from './ipc';
+import { appProtocolHandler } from './protocol';
+import { SecretStore } from './secrets';
+import { APP_ENTRY, APP_SCHEME, hardenSession, lockNavigation } from './security';
+import { deskServices } from './services';
+import { windowOptions } from './window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = join(here, '..', 'dist', 'renderer');
+
+// The data folder (IndexedDB lives here) is pinned by name, so renaming the product never orphans data.
+app.setPath('userData', join(app.getPath('appData'), 'IncubatorDesk'));
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+
+// Two desks on one IndexedDB would race each other's writes: the second launch focuses the first.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+function openExternal(url: string): void {
+  void shell.openExternal(url);
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
+  lockNavigation(window.webContents, openExternal);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY);
+  mainWindow = window;
+}
+
+app.on('second-instance', () => {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererRoot));
+  const secrets = new SecretStore(
+    join(app.getPath('userData'), 'secrets.json'),
+    safeStorage,
+    () => process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text',
+  );
+  const services = deskServices({
+    dialog,
+    shell,
+    net,
+    windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+    documentsDir: app.getPath('documents'),
+    secrets,
+  });
+  registerHandlers(ipcMain, handlerTable(services));
+  createWindow();
+});

@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserWindow, Dialog, FileFilter, Net, Shell, WebContents } from 'electron';
+import type { SaveOutcome } from '@core/bridge';
+import type { DeskServices } from './ipc';
+import type { SecretStore } from './secrets';
+import { isAllowedExternal } from './security';
+
+export interface ServiceDeps {
+  readonly dialog: Pick<Dialog, 'showSaveDialog'>;
+  readonly shell: Pick<Shell, 'openExternal'>;
+  readonly net: Pick<Net, 'fetch'>;
+  readonly windowOf: (contents: WebContents) => BrowserWindow | null;
+  /** Where save dialogs open first (the manager's Documents folder). */
+  readonly documentsDir: string;
+  readonly secrets: SecretStore;
+}
+
+const ROSTER_TIMEOUT_MS = 60_000;
+
+export function deskServices(deps: ServiceDeps): DeskServices {
+  async function saveAs(
+    sender: WebContents,
+    suggestedName: string,
+    filters: FileFilter[],
+    bytes: () => Promise<Uint8Array>,
+  ): Promise<SaveOutcome> {
+    const defaultPath = join(deps.documentsDir, suggestedName);
+    const window = deps.windowOf(sender);
+    const options = { defaultPath, filters };
+    const choice = await (window ? deps.dialog.showSaveDialog(window, options) : deps.dialog.showSaveDialog(options));
+    if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return { saved: false };
+    await writeFile(choice.filePath, await bytes());
+    return { saved: true, where: choice.filePath };
+  }
+
+  return {
+    saveFile: (request, sender) => saveAs(sender, request.suggestedName, [], async () => request.bytes),
+    // The PDF is rendered before the dialog opens, so it shows the page exactly as the manager saw it.
+    async printToPdf(request, sender) {
+      const pdf = await sender.printToPDF({ pageSize: 'A4', printBackground: true });
+      return saveAs(sender, request.suggestedName, [{ name: 'PDF', extensions: ['pdf'] }], async () => pdf);
+    },
+    async openExternal(url) {
+      if (!isAllowedExternal(url)) throw new Error('this address is not on the list of sites the desk may open');
+      await deps.shell.openExternal(url);
+    },
+    // net.fetch goes through Chromium's network stack, so the office's system proxy and certificates apply.
+    async rosterRequest(request) {
+      const protocol = new URL(request.url).protocol;
+      if (protocol !== 'https:' && protocol !== 'http:') throw new Error('roster address must be http or https');
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (request.token !== undefined) headers.authorization = `Bearer ${request.token}`;
+      if (request.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await deps.net.fetch(request.url, {
+        method: request.method,
+        headers,
+        body: request.body,
+        credentials: 'omit',
+        signal: AbortSignal.timeout(ROSTER_TIMEOUT_MS),
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    getSecret: (key) => deps.secrets.get(key),
+    setSecret: (request) => deps.secrets.set(request.key, request.value, request.keep),
+  };
+}
