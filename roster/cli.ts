@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  createCarrier,
+  designateKeyProject,
+  publishTemplate,
+  reissueToken,
+  setCarrierStatus,
+  verifyStartup,
+} from './admin/actions';
+import { carrierInput, carrierStatusInput, keyProjectInput, templateInput, verificationInput } from './admin/inputs';
+import { storeFlags, storeLocation } from './config';
+import type { Store } from './db/schema';
+import { openStore } from './db/open';
+import { parseInput, RosterError } from './errors';
+
+/** The authority's CLI: works on the database directly, with the same actions as the admin API. */
+const commands: Record<string, { usage: string; run(store: Store, args: string[]): Promise<unknown> }> = {
+  'carrier:create': {
+    usage: '<code> <name>',
+    run: (store, [code, name]) => createCarrier(store, parseInput(carrierInput, { code, name })),
+  },
+  'carrier:token': {
+    usage: '<code>',
+    run: (store, [code = '']) => reissueToken(store, code),
+  },
+  'carrier:status': {
+    usage: '<code> listed|rectify|removed',
+    run: (store, [code = '', status]) => setCarrierStatus(store, code, parseInput(carrierStatusInput, { status })),
+  },
+  'startup:verify': {
+    usage: '<carrierCode> <startupId> verified|mismatch [reason]',
+    run: (store, [code = '', startupId = '', result, note]) =>
+      verifyStartup(store, code, startupId, parseInput(verificationInput, { result, note })),
+  },
+  'startup:key-project': {
+    usage: '<carrierCode> <startupId> yes|no',
+    run: (store, [code = '', startupId = '', answer]) =>
+      designateKeyProject(store, code, startupId, parseInput(keyProjectInput, { designated: answer === 'yes' ? true : answer === 'no' ? false : answer })),
+  },
+  'template:publish': {
+    usage: '<template.json>',
+    run: (store, [file = '']) => publishTemplate(store, parseInput(templateInput, JSON.parse(readFileSync(file, 'utf8')))),
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name} ${c.usage}`);
+  return `usage: npm run roster:admin -- [--db file | --pg url] <command> ...\n${lines.join('\n')}`;
+}
+
+const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: storeFlags, allowPositionals: true });
+const [name = '', ...args] = positionals;
+const command = commands[name];
+if (!command) {
+  console.error(usage());
+  process.exit(2);
+}
+const store = await openStore(storeLocation(values, process.env));
+try {
+  console.log(JSON.stringify(await command.run(store, args), null, 2));
+} catch (err) {
+  if (!(err instanceof RosterError)) throw err;
+  console.error(`${err.code}: ${err.message}`);
+  process.exitCode = 1;
+} finally {
+  await store.close();
+}

@@ -1,0 +1,71 @@
+import type { Generated, Kysely } from 'kysely';
+
+export type CarrierStatus = 'listed' | 'rectify' | 'removed';
+
+export interface CarrierTable {
+  code: string;
+  name: string;
+  status: CarrierStatus;
+  /** sha256 of the bearer token: a leaked database does not leak working tokens. */
+  token_hash: string;
+  created_at: string;
+}
+
+/** Last applied mutationId per desk; a desk's ids are scoped by its carrier. */
+export interface ClientCursorTable {
+  carrier_code: string;
+  client_id: string;
+  last_mutation_id: number;
+}
+
+/** Rejected mutations keep their id consumed; the reason is answered again on a resend. */
+export interface RejectionTable {
+  carrier_code: string;
+  client_id: string;
+  mutation_id: number;
+  reason: string;
+}
+
+/** Desk-owned records as the roster last received them, one row per (carrier, entity, recordId). */
+export interface RecordTable {
+  carrier_code: string;
+  entity: string;
+  record_id: string;
+  /** The parsed record as JSON; null for a tombstone. */
+  data: string | null;
+  deleted: number;
+  version: number;
+  updated_at: string;
+}
+
+export interface RosterIdTable {
+  id: Generated<number>;
+  carrier_code: string;
+  startup_id: string;
+}
+
+/** Roster-owned decisions in one total order; carrier_code null = for every carrier (templates). */
+export interface RosterChangeTable {
+  seq: Generated<number>;
+  carrier_code: string | null;
+  kind: string;
+  payload: string;
+  created_at: string;
+}
+
+export interface RosterSchema {
+  carriers: CarrierTable;
+  client_cursors: ClientCursorTable;
+  rejections: RejectionTable;
+  records: RecordTable;
+  roster_ids: RosterIdTable;
+  roster_changes: RosterChangeTable;
+}
+
+export type Dialect = 'sqlite' | 'pg';
+
+/** The query layer plus the one fact a few statements need to differ on. */
+export interface Store {
+  db: Kysely<RosterSchema>;
+  dialect: Dialect;
+}

@@ -1,0 +1,51 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Store } from '../db/schema';
+import { RosterError } from '../errors';
+import { adminRoutes } from './adminRoutes';
+import { syncRoutes } from './syncRoutes';
+
+export interface AppOptions {
+  store: Store;
+  /** Admin endpoints answer 403 when no admin token is configured. */
+  adminToken?: string;
+  bodyLimit?: number;
+  /** Tests only: milliseconds each mutation's transaction is held open, so a kill lands inside it. */
+  applyDelayMs?: number;
+}
+
+export const defaultBodyLimit = 2 * 1024 * 1024;
+
+const statusNames: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? defaultBodyLimit, logger: { level: 'warn' } });
+
+  // One error shape for every refusal, whether ours or Fastify's (bad JSON, body too large...).
+  app.setErrorHandler((err: FastifyError | RosterError, request, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error(err);
+      return reply.code(500).send({ error: 'internal', reason: 'internal error' });
+    }
+    const error = err instanceof RosterError ? err.code : (statusNames[status] ?? 'bad_request');
+    return reply.code(status).send({ error, reason: err.message });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'not_found', reason: `no route ${request.method} ${request.url}` }),
+  );
+
+  app.get('/v1/health', async () => {
+    await options.store.db.selectFrom('carriers').select('code').limit(1).execute();
+    return { ok: true };
+  });
+  app.register(syncRoutes, options);
+  app.register(adminRoutes, options);
+  return app;
+}

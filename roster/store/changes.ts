@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import { type PullResponse, type RosterChange, rosterChangeSchema } from '@core/sync/protocol';
+import type { Store } from '../db/schema';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type ChangeBody = DistributiveOmit<RosterChange, 'seq'>;
+
+/**
+ * Appends a roster decision; call inside the transaction that makes the decision. On PostgreSQL a
+ * sequence hands out numbers before commit, so two writers could commit 6 before 5 and a pull between
+ * them would move its cursor past 5 for ever; the lock makes seq order equal commit order. SQLite
+ * already has a single writer.
+ */
+export async function appendChange(store: Store, carrierCode: string | null, change: ChangeBody): Promise<number> {
+  if (store.dialect === 'pg') await sql`lock table roster_changes in share row exclusive mode`.execute(store.db);
+  const { kind, ...rest } = change;
+  const row = await store.db
+    .insertInto('roster_changes')
+    .values({ carrier_code: carrierCode, kind, payload: JSON.stringify(rest), created_at: new Date().toISOString() })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+/** Changes for one carrier (its own and those for every carrier) after `since`, oldest first. */
+export async function readChanges(store: Store, carrierCode: string, since: number, limit: number): Promise<PullResponse> {
+  const rows = await store.db
+    .selectFrom('roster_changes')
+    .select(['seq', 'kind', 'payload'])
+    .where((eb) => eb.or([eb('carrier_code', '=', carrierCode), eb('carrier_code', 'is', null)]))
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const changes = page.map((r) => rosterChangeSchema.parse({ ...(JSON.parse(r.payload) as object), kind: r.kind, seq: r.seq }));
+  return { changes, cursor: page.at(-1)?.seq ?? since, more: rows.length > limit };
+}
