@@ -20,7 +20,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /**
  * Maps an app:// URL to a file inside the renderer folder, or null when it points anywhere else
- * (another host, an escape with encoded dots, a NUL byte). A path without an extension is a client-side
+ * (another host, an escape with encoded dots or backslashes, a NUL byte). A path without an extension is a client-side
  * route and gets index.html.
  */
 export function resolveAppFile(url: string, root: string): string | null {
@@ -32,7 +32,8 @@ export function resolveAppFile(url: string, root: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || path.includes('\0')) return null;
+  // A backslash is a separator on Windows only; refusing it keeps the check the same on every OS.
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || /[\0\\]/.test(path)) return null;
   const relative = extname(path) === '' ? 'index.html' : path;
   const base = normalize(root);
   const file = normalize(join(base, relative));
