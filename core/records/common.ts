@@ -43,10 +43,12 @@ export const money = z.number({ message: 'v.number' }).finite('v.number').min(0,
 export const signedMoney = z.number({ message: 'v.number' }).finite('v.number');
 export const count = z.number({ message: 'v.number' }).int('v.integer').min(0, 'v.notNegative');
 
-/** Fields every record carries: a stable id, its last change, and whether it is demo data. */
+/** Fields every record carries: a stable id and its last change. */
 export const recordBase = {
-  id: z.string().min(1),
+  id: z.string().min(1).max(100),
   updatedAt: isoDateTime,
-  /** Demo records never enter the outbox and vanish without trace when demo data is removed. */
-  demo: z.boolean().optional(),
 };
+
+/** Demo records carry this id prefix: they never enter the outbox and are removed without trace. */
+export const DEMO_PREFIX = 'demo-';
+export const isDemoId = (id: string): boolean => id.startsWith(DEMO_PREFIX);

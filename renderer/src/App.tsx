@@ -1,0 +1,35 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SetupPage } from './features/carrier/SetupPage';
+import { Shell } from './shell/Shell';
+import { getCarrier } from './store/carrier';
+import { db } from './store/db';
+import { setOperator } from './store/operator';
+
+function Desk() {
+  const { t } = useTranslation();
+  // undefined while loading; null when there is no carrier yet (first run).
+  const carrier = useLiveQuery(async () => (await getCarrier(db)) ?? null, []);
+  useEffect(() => setOperator(carrier?.operator), [carrier?.operator]);
+  if (carrier === undefined) return <Spin fullscreen tip={t('app.loading')} />;
+  return carrier ? <Shell carrier={carrier} /> : <SetupPage />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language === 'zh-CN';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4 } }}>
+      <AntApp>
+        <Desk />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,50 @@
+import type { DeskBridge, SecretKey } from '@core/bridge';
+
+/** Secrets kept only for this session unless the manager chooses to keep them on this machine. */
+const sessionSecrets = new Map<SecretKey, string>();
+const storageKey = (key: SecretKey) => `desk.secret.${key}`;
+
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Plain Chromium: downloads for files, the print dialog for PDFs, fetch for the roster. */
+export const browserBridge: DeskBridge = {
+  platform: 'browser',
+  async saveFile({ suggestedName, bytes }) {
+    download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    return { saved: true, where: suggestedName };
+  },
+  async printToPdf({ suggestedName }) {
+    const title = document.title;
+    document.title = suggestedName.replace(/\.pdf$/, '');
+    window.print();
+    document.title = title;
+    return { saved: true, where: suggestedName };
+  },
+  async openExternal(url) {
+    if (!url.startsWith('https://')) throw new Error('Only https links open outside the desk');
+    window.open(url, '_blank', 'noopener,noreferrer');
+  },
+  async rosterRequest({ method, url, token, body }) {
+    const res = await fetch(url, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body,
+    });
+    return { status: res.status, body: await res.text() };
+  },
+  async getSecret(key) {
+    return sessionSecrets.get(key) ?? localStorage.getItem(storageKey(key));
+  },
+  async setSecret({ key, value, keep }) {
+    sessionSecrets.set(key, value);
+    if (keep) localStorage.setItem(storageKey(key), value);
+    else localStorage.removeItem(storageKey(key));
+  },
+};

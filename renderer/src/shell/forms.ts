@@ -1,0 +1,35 @@
+import type { FormInstance, FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { ValidationError } from '../store/write';
+
+/** Empty inputs mean "not given": antd reports '' and null, the schemas expect the field to be absent. */
+export function clean<T extends object>(values: T): T {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as T;
+}
+
+/** A live antd rule from the field's own zod schema, so the form says exactly what save would say. */
+export function zodRule(schema: z.ZodType, t: TFunction): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (value === '' || value === null || value === undefined) return;
+      const res = schema.safeParse(value);
+      if (!res.success) throw new Error(t(res.error.issues[0]!.message));
+    },
+  };
+}
+
+/**
+ * Marks the fields a failed save names and returns true; other errors are left to the caller.
+ * The form keeps every value typed: nothing is reset on failure.
+ */
+export function markIssues(form: FormInstance, error: unknown, t: TFunction): boolean {
+  if (!(error instanceof ValidationError)) return false;
+  const byField = new Map<string, string[]>();
+  for (const issue of error.issues) {
+    const name = String(issue.path[0] ?? '');
+    byField.set(name, [...(byField.get(name) ?? []), t(issue.message)]);
+  }
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  return true;
+}

@@ -1,0 +1,34 @@
+import { DEMO_PREFIX } from '@core/records';
+import { generateIncubator } from '@core/demo/generate';
+import type { DeskDb } from './db';
+
+const DEMO_TABLES = ['startups', 'founders', 'reports', 'mentors', 'sessions', 'evaluations', 'exits'] as const;
+
+export async function hasDemoData(db: DeskDb): Promise<boolean> {
+  return (await db.startups.where('id').startsWith(DEMO_PREFIX).count()) > 0;
+}
+
+/**
+ * Demo records are not the carrier's: they are written without audit or outbox entries (they must
+ * never reach the national roster) and carry the demo id prefix so removal finds every one.
+ */
+export async function loadDemoData(db: DeskDb, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const demo = generateIncubator({ startups: 40, today });
+  await db.transaction('rw', [db.startups, db.founders, db.reports, db.mentors, db.sessions], async () => {
+    await db.startups.bulkPut(demo.startups);
+    await db.founders.bulkPut(demo.founders);
+    await db.reports.bulkPut(demo.reports);
+    await db.mentors.bulkPut(demo.mentors);
+    await db.sessions.bulkPut(demo.sessions);
+  });
+}
+
+/** Removes every demo record and whatever the desk wrote about them (audit, outbox): no trace left. */
+export async function removeDemoData(db: DeskDb): Promise<void> {
+  const tables = DEMO_TABLES.map((t) => db.table(t));
+  await db.transaction('rw', [...tables, db.audit, db.outbox], async () => {
+    for (const table of tables) await table.where('id').startsWith(DEMO_PREFIX).delete();
+    await db.audit.where('recordId').startsWith(DEMO_PREFIX).delete();
+    await db.outbox.where('recordId').startsWith(DEMO_PREFIX).delete();
+  });
+}

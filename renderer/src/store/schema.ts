@@ -1,0 +1,45 @@
+import type { Transaction } from 'dexie';
+import type { Entity } from '@core/records';
+
+/** Where each record kind lives. */
+export const tableOf = {
+  carrier: 'carrier',
+  startup: 'startups',
+  founder: 'founders',
+  report: 'reports',
+  mentor: 'mentors',
+  session: 'sessions',
+  template: 'templates',
+  evaluation: 'evaluations',
+  exit: 'exits',
+} as const satisfies Record<Entity, string>;
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Numbered schema versions. Never change a primary key; a table left out of a later version is kept.
+ * Each new version gets an upgrade test that opens data written by the version before it.
+ */
+export const schemaVersions: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      carrier: 'id',
+      startups: 'id, name, creditCode, status, admittedOn, agreementEndsOn',
+      founders: 'id, startupId, name',
+      reports: 'id, startupId, period, [startupId+period]',
+      mentors: 'id, name',
+      sessions: 'id, startsAt, *mentorIds, *startupIds, status',
+      templates: 'id',
+      evaluations: 'id, startupId, period',
+      exits: 'id, startupId, status',
+      audit: '++seq, recordId, [entity+recordId], at',
+      outbox: '++seq, &mutationId, recordId',
+      meta: 'key',
+    },
+  },
+];

@@ -1,0 +1,60 @@
+import { isDemoId, recordSchemas, type Entity, type RecordOf } from '@core/records';
+import type { OutboxEntry } from '@core/sync/protocol';
+import type { DeskDb } from './db';
+import { tableOf } from './schema';
+
+/** A record failed its schema: the issues name the field and an i18n key, for the form to mark. */
+export class ValidationError extends Error {
+  constructor(readonly issues: { path: (string | number)[]; message: string }[]) {
+    super(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+export function parseRecord<E extends Entity>(entity: E, input: unknown): RecordOf<E> {
+  const result = recordSchemas[entity].safeParse(input);
+  if (!result.success) {
+    throw new ValidationError(result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  }
+  return result.data as RecordOf<E>;
+}
+
+const now = () => new Date().toISOString();
+
+async function nextMutationId(db: DeskDb): Promise<{ clientId: string; mutationId: number }> {
+  const [client, next] = await Promise.all([db.meta.get('clientId'), db.meta.get('nextMutationId')]);
+  const clientId = (client?.value as string | undefined) ?? crypto.randomUUID();
+  const mutationId = (next?.value as number | undefined) ?? 1;
+  if (!client) await db.meta.put({ key: 'clientId', value: clientId });
+  await db.meta.put({ key: 'nextMutationId', value: mutationId + 1 });
+  return { clientId, mutationId };
+}
+
+/** Writes inside an open transaction that covers the record's table, audit, outbox and meta. */
+export async function writeInTx<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string): Promise<RecordOf<E>> {
+  const record = parseRecord(entity, { ...(input as object), updatedAt: now() });
+  const table = db.table(tableOf[entity]);
+  const id = (record as { id: string }).id;
+  const before = await table.get(id);
+  await table.put(record);
+  await db.audit.add({ at: record.updatedAt, who, entity, recordId: id, before: before ?? null, after: record });
+  if (!isDemoId(id)) {
+    const { clientId, mutationId } = await nextMutationId(db);
+    const entry: OutboxEntry = { clientId, mutationId, entity, recordId: id, op: 'upsert', record, createdAt: record.updatedAt };
+    await db.outbox.add(entry);
+  }
+  return record;
+}
+
+/** Tables a write touches, for callers that group several writes in one transaction. */
+export const writeTables = (db: DeskDb, ...entities: Entity[]) => [
+  ...entities.map((e) => db.table(tableOf[e])),
+  db.audit,
+  db.outbox,
+  db.meta,
+];
+
+/** The one way a record is saved: the record, its audit entry and its outbox entry, all or nothing. */
+export async function saveRecord<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string): Promise<RecordOf<E>> {
+  return db.transaction('rw', writeTables(db, entity), () => writeInTx(db, entity, input, who));
+}
