@@ -20,8 +20,16 @@ export function setLanguage(lang: Language): Promise<unknown> {
   return i18n.changeLanguage(lang);
 }
 
+/** Each feature folder owns its keys in `i18n.ts` ({ zh, en }), found here under the folder's name. */
+const features = import.meta.glob<{ zh: object; en: object }>('../features/*/i18n.ts', { eager: true });
+const featureKeys = (lang: 'zh' | 'en') =>
+  Object.fromEntries(Object.entries(features).map(([path, mod]) => [path.split('/').at(-2)!, mod[lang]]));
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zh }, 'en-US': { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zh, ...featureKeys('zh') } },
+    'en-US': { translation: { ...en, ...featureKeys('en') } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
