@@ -43,7 +43,8 @@ describe.each(backends)('roster sync on $name', (backend) => {
     const rest = await desk.pull(first.cursor, 100);
     expect(rest.more).toBe(false);
     const changes = [...first.changes, ...rest.changes];
-    expect(changes.map((c) => c.seq)).toEqual([...changes.map((c) => c.seq)].sort((a, b) => a - b));
+    const seqs = changes.map((c) => c.seq);
+    expect(seqs).toEqual(seqs.toSorted((a, b) => a - b));
     expect(changes.map(({ seq: _seq, ...c }) => c)).toEqual([
       { kind: 'carrierStatus', rosterCode: 'C-HAPPY', status: 'listed' },
       { kind: 'rosterId', startupId: 's1', rosterId: 'RS00000001' },
@@ -72,8 +73,8 @@ describe.each(backends)('roster sync on $name', (backend) => {
     expect(records).toHaveLength(100);
     for (const r of records) {
       expect(r.version).toBe(30);
-      const lastEdit = mutations.findLast((m) => m.recordId === r.record_id);
-      expect(r.data).toEqual(expect.objectContaining({ name: (lastEdit?.record as { name: string }).name }));
+      const lastEdit = mutations.findLast((m) => m.recordId === r.record_id)!;
+      expect(r.data).toEqual(expect.objectContaining({ name: (lastEdit.record as { name: string }).name }));
     }
     expect(await lastMutationId(roster.store, 'C-WEEK', clientId)).toBe(total);
   });
