@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Carrier, Evaluation, Exit, Founder, Mentor, Report, Session, Startup, Template } from '@core/records';
 import type { OutboxEntry } from '@core/sync/protocol';
 import { schemaVersions } from './schema';
+import type { StartupIndexRow } from './startupIndex';
 
 export interface AuditEntry {
   seq?: number;
@@ -31,6 +32,7 @@ export type DeskDb = Dexie & {
   audit: EntityTable<AuditEntry, 'seq'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  startupIndex: EntityTable<StartupIndexRow, 'id'>;
 };
 
 export const DB_NAME = 'incubator-desk';

@@ -1,8 +1,9 @@
 import { DEMO_PREFIX } from '@core/records';
 import { generateIncubator } from '@core/demo/generate';
 import type { DeskDb } from './db';
+import { rebuildStartupIndex } from './rebuildIndex';
 
-const DEMO_TABLES = ['startups', 'founders', 'reports', 'mentors', 'sessions', 'evaluations', 'exits'] as const;
+const DEMO_TABLES = ['startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions', 'evaluations', 'exits'] as const;
 
 export async function hasDemoData(db: DeskDb): Promise<boolean> {
   return (await db.startups.where('id').startsWith(DEMO_PREFIX).count()) > 0;
@@ -14,9 +15,10 @@ export async function hasDemoData(db: DeskDb): Promise<boolean> {
  */
 export async function loadDemoData(db: DeskDb, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const demo = generateIncubator({ startups: 40, today });
-  await db.transaction('rw', [db.startups, db.founders, db.reports, db.mentors, db.sessions], async () => {
+  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.reports, db.mentors, db.sessions], async () => {
     await db.startups.bulkPut(demo.startups);
     await db.founders.bulkPut(demo.founders);
+    await rebuildStartupIndex(db, demo.startups.map((s) => s.id));
     await db.reports.bulkPut(demo.reports);
     await db.mentors.bulkPut(demo.mentors);
     await db.sessions.bulkPut(demo.sessions);

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { Entity } from '@core/records';
+import { rebuildStartupIndex } from './rebuildIndex';
 
 /** Where each record kind lives. */
 export const tableOf = {
@@ -41,5 +42,14 @@ export const schemaVersions: SchemaVersion[] = [
       outbox: '++seq, &mutationId, recordId',
       meta: 'key',
     },
+  },
+  {
+    // The resident list at scale: a derived row per startup with the indexes search, filters and sorting use.
+    version: 2,
+    stores: {
+      startupIndex:
+        'id, [state+name], [state+admittedOn], [state+agreementEndsOn], [state+stage], [state+industry], [state+field], [state+key], [state+free], *terms, *groups',
+    },
+    upgrade: (tx) => rebuildStartupIndex({ startups: tx.table('startups'), founders: tx.table('founders'), startupIndex: tx.table('startupIndex') }),
   },
 ];

@@ -2,6 +2,7 @@ import { isDemoId, recordSchemas, type Entity, type RecordOf } from '@core/recor
 import type { OutboxEntry } from '@core/sync/protocol';
 import type { DeskDb } from './db';
 import { tableOf } from './schema';
+import { rebuildStartupIndex } from './rebuildIndex';
 
 /** A record failed its schema: the issues name the field and an i18n key, for the form to mark. */
 export class ValidationError extends Error {
@@ -38,6 +39,10 @@ export async function writeInTx<E extends Entity>(db: DeskDb, entity: E, input: 
   const before = await table.get(id);
   await table.put(record);
   await db.audit.add({ at: record.updatedAt, who, entity, recordId: id, before: before ?? null, after: record });
+  if (entity === 'startup' || entity === 'founder') {
+    const startupId = entity === 'startup' ? id : (record as { startupId: string }).startupId;
+    await rebuildStartupIndex(db, [startupId]);
+  }
   if (!isDemoId(id)) {
     const { clientId, mutationId } = await nextMutationId(db);
     const entry: OutboxEntry = { clientId, mutationId, entity, recordId: id, op: 'upsert', record, createdAt: record.updatedAt };
@@ -47,12 +52,12 @@ export async function writeInTx<E extends Entity>(db: DeskDb, entity: E, input: 
 }
 
 /** Tables a write touches, for callers that group several writes in one transaction. */
-export const writeTables = (db: DeskDb, ...entities: Entity[]) => [
-  ...entities.map((e) => db.table(tableOf[e])),
-  db.audit,
-  db.outbox,
-  db.meta,
-];
+export const writeTables = (db: DeskDb, ...entities: Entity[]) => {
+  const names = new Set<string>([...entities.map((e) => tableOf[e]), 'audit', 'outbox', 'meta']);
+  // Startup and founder writes also keep the list's index rows in step.
+  if (names.has('startups') || names.has('founders')) for (const n of ['startups', 'founders', 'startupIndex']) names.add(n);
+  return [...names].map((n) => db.table(n));
+};
 
 /** The one way a record is saved: the record, its audit entry and its outbox entry, all or nothing. */
 export async function saveRecord<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string): Promise<RecordOf<E>> {

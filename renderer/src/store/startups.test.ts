@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Founder, Startup } from '@core/records';
+import { generateIncubator } from '@core/demo/generate';
+import { openDb, type DeskDb } from './db';
+import { countStartups, findStartups, pageStartups, saveStartup, startupFile, voidStartup, type StartupQuery } from './startups';
+
+let db: DeskDb;
+let n = 0;
+beforeEach(async () => {
+  db = openDb(`startups-${++n}`);
+  await db.open();
+});
+afterEach(() => db.delete());
+
+const base = (id: string, over: Partial<Startup> = {}): Omit<Startup, 'updatedAt'> => ({
+  id,
+  name: '杭州云帆数字科技有限公司',
+  entityType: 'enterprise',
+  creditCode: '914403001922038216',
+  registeredOn: '2024-01-10',
+  industry: 'I',
+  field: 'digital',
+  stage: 'early',
+  admittedOn: '2025-03-01',
+  agreementEndsOn: '2027-02-28',
+  area: 40,
+  feeWaived: false,
+  keyProject: false,
+  status: 'resident',
+  ...over,
+});
+const founder = (id: string, startupId: string, over: Partial<Founder> = {}): Omit<Founder, 'updatedAt'> => ({
+  id,
+  startupId,
+  name: '王芳',
+  idNumber: '11010519491231002X',
+  keyGroups: ['veteran'],
+  firstTime: true,
+  trainingCertified: false,
+  ...over,
+});
+const q = (over: Partial<StartupQuery> = {}): StartupQuery => ({ state: 'resident', today: '2026-11-28', sort: 'name', ...over });
+
+describe('startups repository', () => {
+  it('saves a startup with founders in one transaction and indexes them', async () => {
+    await saveStartup(db, base('s1'), [founder('f1', 's1'), founder('f2', 's1', { name: '李强', keyGroups: ['graduate'] })]);
+    const row = (await db.startupIndex.get('s1'))!;
+    expect(row).toMatchObject({ state: 'resident', founders: '王芳、李强', qualifiesFree: true });
+    expect(row.groups.sort()).toEqual(['graduate', 'veteran']);
+    expect(await db.outbox.count()).toBe(3);
+  });
+
+  it('saves nothing when one founder is invalid', async () => {
+    await expect(saveStartup(db, base('s1'), [founder('f1', 's1', { idNumber: '110105194912310021' })])).rejects.toThrow();
+    expect(await db.startups.count()).toBe(0);
+    expect(await db.startupIndex.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('finds by name fragment, by founder name and by credit code prefix', async () => {
+    await saveStartup(db, base('s1'), [founder('f1', 's1')]);
+    await saveStartup(db, base('s2', { name: '临安青禾农业科技有限公司', creditCode: '9144030071526726XG' }), [founder('f2', 's2', { name: '赵刚' })]);
+    const names = async (text: string) => (await findStartups(db, q({ text }))).map((r) => r.id);
+    expect(await names('云帆')).toEqual(['s1']);
+    expect(await names('农业科技')).toEqual(['s2']);
+    expect(await names('科技')).toEqual(['s2', 's1']);
+    expect(await names('赵刚')).toEqual(['s2']);
+    expect(await names('91440300715')).toEqual(['s2']);
+    expect(await names('９１４４０３００１９')).toEqual(['s1']);
+    expect(await names('不存在')).toEqual([]);
+  });
+
+  it('filters by key group, agreement window and flags, and voided startups leave the resident list', async () => {
+    await saveStartup(db, base('s1', { agreementEndsOn: '2026-12-20', feeWaived: true }), [founder('f1', 's1')]);
+    await saveStartup(db, base('s2', { keyProject: true }), [founder('f2', 's2', { keyGroups: ['graduate'] })]);
+    const ids = async (over: Partial<StartupQuery>) => (await findStartups(db, q(over))).map((r) => r.id);
+    expect(await ids({ group: 'graduate' })).toEqual(['s2']);
+    expect(await ids({ endingWithinDays: 30 })).toEqual(['s1']);
+    expect(await ids({ keyProject: true })).toEqual(['s2']);
+    expect(await ids({ free: true })).toEqual(['s1']);
+    expect(await ids({ free: true, stage: 'growth' })).toEqual([]);
+
+    await voidStartup(db, 's1', '重复录入');
+    expect(await countStartups(db, 'resident')).toBe(1);
+    expect(await ids({ state: 'voided', stage: 'early' })).toEqual(['s1']);
+    const file = (await startupFile(db, 's1'))!;
+    expect(file.startup.voidedReason).toBe('重复录入');
+    expect(file.audit.length).toBe(3);
+  });
+
+  it('pages the whole list in index order with keyset paging, ties included, both directions', async () => {
+    const demo = generateIncubator({ startups: 60, today: '2026-11-28', idPrefix: 'x' });
+    for (const s of demo.startups.slice(0, 60)) await saveStartup(db, { ...s, status: 'resident', exitKind: undefined, exitedOn: undefined, stage: 'early' }, []);
+    for (const descending of [false, true]) {
+      const seen: string[] = [];
+      let after;
+      for (;;) {
+        const page = await pageStartups(db, { state: 'resident', sort: 'admittedOn', descending }, after, 7);
+        if (page.length === 0) break;
+        seen.push(...page.map((r) => r.id));
+        after = page.at(-1);
+      }
+      const expected = (await db.startupIndex.toArray()).sort((a, b) => (a.admittedOn + a.id < b.admittedOn + b.id ? -1 : 1)).map((r) => r.id);
+      expect(seen).toEqual(descending ? expected.reverse() : expected);
+    }
+  });
+});
+
+describe('schema upgrade 1 → 2', () => {
+  it('derives the list index from data written by version 1', async () => {
+    const name = `upgrade-${++n}`;
+    const v1 = openDb(name, 1);
+    await v1.open();
+    await v1.startups.put({ ...base('s1'), updatedAt: '2025-03-01T00:00:00.000Z' });
+    await v1.founders.put({ ...founder('f1', 's1'), updatedAt: '2025-03-01T00:00:00.000Z' });
+    v1.close();
+
+    const v2 = openDb(name);
+    await v2.open();
+    expect(await v2.startups.count()).toBe(1);
+    expect((await findStartups(v2, q({ text: '王芳' }))).map((r) => r.id)).toEqual(['s1']);
+    await v2.delete();
+  });
+});
