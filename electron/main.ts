@@ -20,17 +20,13 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 // Two desks on one IndexedDB would race each other's writes: the second launch focuses the first.
-if (!app.requestSingleInstanceLock()) app.quit();
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 
-function openExternal(url: string): void {
-  void shell.openExternal(url);
-}
-
 function createWindow(): void {
   const window = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
-  lockNavigation(window.webContents, openExternal);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
@@ -48,6 +44,7 @@ app.on('second-instance', () => {
 app.on('window-all-closed', () => app.quit());
 
 void app.whenReady().then(() => {
+  if (!primary) return;
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, appProtocolHandler(rendererRoot));
   const secrets = new SecretStore(
@@ -64,5 +61,12 @@ void app.whenReady().then(() => {
     secrets,
   });
   registerHandlers(ipcMain, handlerTable(services));
+  // Every web contents, present or future, is locked; links leave through the same allow-listed
+  // service the page's openExternal uses, so there is one door to the shell.
+  app.on('web-contents-created', (_event, contents) =>
+    lockNavigation(contents, (url) => {
+      services.openExternal(url).catch((error: unknown) => console.error('could not open', url, error));
+    }),
+  );
   createWindow();
 });

@@ -15,6 +15,7 @@ describe('window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
@@ -24,7 +25,7 @@ describe('window options', () => {
 
   it('sets nothing that weakens isolation', () => {
     const keys = Object.keys(webPreferences ?? {});
-    for (const risky of ['enableBlinkFeatures', 'additionalArguments', 'disableBlinkFeatures']) {
+    for (const risky of ['enableBlinkFeatures', 'additionalArguments']) {
       expect(keys).not.toContain(risky);
     }
   });

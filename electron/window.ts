@@ -22,6 +22,9 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // Middle-click fires auxclick, which can open a link in a new window; the open handler refuses it
+      // anyway, this stops the event at its source.
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
     },
