@@ -21,7 +21,7 @@ function unavailable(reason) {
   console.error(
     `\nThe Electron runtime is not available on this machine (${reason}). Electron downloads its program from ` +
       'the internet the first time it is installed, and this machine could not do that. The same desk runs in ' +
-      'the browser: `npm run web` builds and serves it and prints the address to open (http://127.0.0.1:5180/). ' +
+      'the browser: `npm run web` builds it, serves it and prints the address to open. ' +
       'To get Electron, on a machine with internet access run `node node_modules/electron/install.js` ' +
       '(or `npx electron --version`, which downloads it on first use), then `npm start` again.\n',
   );
