@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StoreLocation } from './db/open';
 
-export const defaultSqlitePath = 'roster/data/roster.sqlite';
+const defaultSqlitePath = 'roster/data/roster.sqlite';
 
 /** Flags shared by the service and the CLI; each also has an environment variable. */
 export const storeFlags = {

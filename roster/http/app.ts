@@ -8,12 +8,12 @@ export interface AppOptions {
   store: Store;
   /** Admin endpoints answer 403 when no admin token is configured. */
   adminToken?: string;
-  bodyLimit?: number;
   /** Tests only: milliseconds each mutation's transaction is held open, so a kill lands inside it. */
   applyDelayMs?: number;
 }
 
-export const defaultBodyLimit = 2 * 1024 * 1024;
+/** A 500-mutation batch of ordinary records is well under this; anything larger is refused with 413. */
+const bodyLimit = 2 * 1024 * 1024;
 
 const statusNames: Record<number, string> = {
   400: 'bad_request',
@@ -25,7 +25,7 @@ const statusNames: Record<number, string> = {
 };
 
 export function buildApp(options: AppOptions): FastifyInstance {
-  const app = Fastify({ bodyLimit: options.bodyLimit ?? defaultBodyLimit, logger: { level: 'warn' } });
+  const app = Fastify({ bodyLimit, logger: { level: 'warn' } });
 
   // One error shape for every refusal, whether ours or Fastify's (bad JSON, body too large...).
   app.setErrorHandler((err: FastifyError | RosterError, request, reply) => {

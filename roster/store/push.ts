@@ -20,7 +20,7 @@ function judge(m: Mutation): Verdict {
   return { ok: true, data: JSON.stringify(parsed.data) };
 }
 
-export const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
+const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
 
 /**
  * Applies a batch in order, each mutation in its own transaction together with advancing the desk's
