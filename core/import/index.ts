@@ -1,0 +1,4 @@
+export * from './headers';
+export * from './preview';
+export * from './values';
+export * from './vocab';

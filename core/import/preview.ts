@@ -1,0 +1,202 @@
+import type { z } from 'zod';
+import { founderSchema, policyKeyGroups, startupSchema, type Founder, type KeyGroup, type Startup } from '../records';
+import { normalizeCode, toHalfWidth } from '../text';
+import type { ColumnMapping, ImportField } from './headers';
+import { parseDate, parseNumber, parseYesNo, splitList } from './values';
+import { parseEducation, parseEntityType, parseField, parseIndustry, parseKeyGroup, parseStage } from './vocab';
+
+/** Why a row cannot be imported, or what to look at: an i18n key, its params, and the field concerned. */
+export interface Reason {
+  key: string;
+  params?: Record<string, string | number>;
+  field?: ImportField;
+}
+
+/** `row` is the spreadsheet row number (the header is row 1). */
+export type PreviewRow =
+  | { row: number; status: 'error'; errors: Reason[]; warnings: Reason[] }
+  | {
+      row: number;
+      status: 'ok' | 'warning';
+      warnings: Reason[];
+      startup: Startup;
+      founder?: Founder;
+      /** The desk already holds this credit code: importing the row updates that startup (this id). */
+      updates?: string;
+    };
+
+export interface ImportPreview {
+  rows: PreviewRow[];
+  counts: { ok: number; warning: number; error: number; updates: number };
+}
+
+/** Values the manager chose in the mapping step for a required field the file lacks or leaves empty. */
+export type ImportDefaults = Partial<Pick<Startup, 'entityType' | 'industry' | 'field' | 'stage' | 'area'>>;
+
+export interface ImportOptions {
+  columns: ColumnMapping;
+  newId: () => string;
+  existingByCreditCode: (creditCode: string) => string | undefined;
+  /** Keeps a re-imported founder from being doubled on a startup being updated. */
+  existingFounder?: (startupId: string, idNumber: string) => string | undefined;
+  defaults?: ImportDefaults;
+  /** Placeholder `updatedAt` so candidates pass the schema; the store stamps the real time on save. */
+  now?: string;
+}
+
+const FOUNDER_FIELDS = ['founderName', 'idNumber', 'founderPhone', 'education', 'school', 'graduatedOn', 'keyGroups', 'firstTime', 'trainingCertified'] as const satisfies readonly ImportField[];
+const FOUNDER_PATH_FIELD: Partial<Record<string, ImportField>> = { name: 'founderName', phone: 'founderPhone' };
+
+/** GB 32100 positions 1–2 name the kind of registered body, so a missing 主体类型 can be read off the code. */
+function entityTypeOfCode(code: string): Startup['entityType'] | undefined {
+  const head = code.slice(0, 2);
+  if (head === '91') return 'enterprise';
+  if (head === '92') return 'soleProprietor';
+  if (head === '93') return 'cooperative';
+  if (code.startsWith('N')) return 'ruralCollective';
+  return undefined;
+}
+
+const threeYearsBefore = (iso: string) => `${Number(iso.slice(0, 4)) - 3}${iso.slice(4)}`;
+
+/** Drops undefined values so the candidate record has only the fields the row gave (a loop: this runs per row). */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key in o) if (o[key] !== undefined) out[key] = o[key];
+  return out as T;
+}
+
+function schemaReasons(issues: readonly z.core.$ZodIssue[], fieldOf: (key: string) => ImportField | undefined, already: ReadonlySet<ImportField>): Reason[] {
+  const reasons: Reason[] = [];
+  for (const issue of issues) {
+    const field = fieldOf(String(issue.path[0] ?? ''));
+    if (field && already.has(field)) continue;
+    // Schema messages are i18n keys; only a type error on an absent value speaks zod's own English.
+    const key = issue.message.startsWith('v.') ? issue.message : 'v.required';
+    reasons.push(field ? { key, field } : { key });
+  }
+  return reasons;
+}
+
+function previewRow(cells: readonly string[], row: number, options: ImportOptions, columnOf: ReadonlyMap<ImportField, number>, firstRowOfCode: Map<string, number>): PreviewRow {
+  const errors: Reason[] = [];
+  const warnings: Reason[] = [];
+  const badFields = new Set<ImportField>();
+  // Each mapped cell is normalised once: a row asks for some cells several times.
+  const normalized = new Map<ImportField, string>();
+  for (const [field, index] of columnOf) normalized.set(field, toHalfWidth(cells[index] ?? ''));
+  const cell = (field: ImportField): string => normalized.get(field) ?? '';
+  function read<T>(field: ImportField, parse: (raw: string) => T | null, badKey: string): T | undefined {
+    const raw = cell(field);
+    if (raw === '') return undefined;
+    const value = parse(raw);
+    if (value !== null) return value;
+    errors.push({ key: badKey, params: { value: raw }, field });
+    badFields.add(field);
+    return undefined;
+  }
+  const text = (field: ImportField) => cell(field) || undefined;
+  const defaults = options.defaults ?? {};
+
+  const creditCode = cell('creditCode') ? normalizeCode(cell('creditCode')) : undefined;
+  if (creditCode) {
+    const first = firstRowOfCode.get(creditCode);
+    if (first === undefined) firstRowOfCode.set(creditCode, row);
+    else errors.push({ key: 'import.duplicateInFile', params: { row: first }, field: 'creditCode' });
+  }
+  const updates = creditCode ? options.existingByCreditCode(creditCode) : undefined;
+  const startupId = updates ?? options.newId();
+
+  const startupResult = startupSchema.safeParse(
+    compact({
+      id: startupId,
+      updatedAt: options.now ?? new Date().toISOString(),
+      name: cell('name'),
+      entityType: read('entityType', parseEntityType, 'import.unknownValue') ?? (creditCode ? entityTypeOfCode(creditCode) : undefined) ?? defaults.entityType,
+      creditCode,
+      registeredOn: read('registeredOn', parseDate, 'import.badDate'),
+      industry: read('industry', parseIndustry, 'import.unknownValue') ?? defaults.industry,
+      field: read('field', parseField, 'import.unknownValue') ?? defaults.field,
+      stage: read('stage', parseStage, 'import.unknownValue') ?? defaults.stage,
+      admittedOn: read('admittedOn', parseDate, 'import.badDate'),
+      agreementEndsOn: read('agreementEndsOn', parseDate, 'import.badDate'),
+      room: text('room'),
+      area: read('area', parseNumber, 'import.badNumber') ?? defaults.area,
+      feeWaived: read('feeWaived', parseYesNo, 'import.badYesNo') ?? false,
+      keyProject: read('keyProject', parseYesNo, 'import.badYesNo') ?? false,
+      contactName: text('contactName'),
+      contactPhone: text('contactPhone'),
+      status: 'resident',
+    }),
+  );
+  if (!startupResult.success) errors.push(...schemaReasons(startupResult.error.issues, (k) => k as ImportField, badFields));
+
+  let founder: Founder | undefined;
+  if (FOUNDER_FIELDS.some((f) => cell(f) !== '')) {
+    const keyGroups: KeyGroup[] = [];
+    for (const name of splitList(cell('keyGroups'))) {
+      const group = parseKeyGroup(name);
+      if (group === null) errors.push({ key: 'import.unknownKeyGroup', params: { value: name }, field: 'keyGroups' });
+      else if (!keyGroups.includes(group)) keyGroups.push(group);
+    }
+    const idNumber = normalizeCode(cell('idNumber')) || undefined;
+    const founderResult = founderSchema.safeParse(
+      compact({
+        id: (updates && idNumber && options.existingFounder?.(updates, idNumber)) || options.newId(),
+        updatedAt: options.now ?? new Date().toISOString(),
+        startupId,
+        name: cell('founderName'),
+        idNumber,
+        phone: text('founderPhone'),
+        education: read('education', parseEducation, 'import.unknownValue'),
+        school: text('school'),
+        graduatedOn: read('graduatedOn', parseDate, 'import.badDate'),
+        keyGroups,
+        firstTime: read('firstTime', parseYesNo, 'import.badYesNo') ?? false,
+        trainingCertified: read('trainingCertified', parseYesNo, 'import.badYesNo') ?? false,
+      }),
+    );
+    if (founderResult.success) founder = founderResult.data;
+    else errors.push(...schemaReasons(founderResult.error.issues, (k) => FOUNDER_PATH_FIELD[k] ?? (k as ImportField), badFields));
+  } else {
+    warnings.push({ key: 'import.noFounder' });
+  }
+
+  if (errors.length > 0 || !startupResult.success) return { row, status: 'error', errors, warnings };
+  const startup = startupResult.data;
+  if (startup.feeWaived) {
+    // Clause (十): free residency is for startups registered within 3 years of admission, led by a key-group founder.
+    if (startup.registeredOn && startup.registeredOn < threeYearsBefore(startup.admittedOn)) {
+      warnings.push({ key: 'import.waivedRegisteredOver3Years', params: { registeredOn: startup.registeredOn }, field: 'feeWaived' });
+    }
+    if (founder && !founder.keyGroups.some((g) => policyKeyGroups.includes(g))) {
+      warnings.push({ key: 'import.waivedWithoutKeyGroup', field: 'feeWaived' });
+    }
+  }
+  return { row, status: warnings.length > 0 ? 'warning' : 'ok', warnings, startup, founder, updates };
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * Every data row of a table (header first, as `readTable` returns it) → a candidate startup and founder,
+ * validated, with the reasons a row cannot go in. Nothing is written; the caller imports the rows it keeps.
+ */
+export function previewImport(table: readonly (readonly string[])[], options: ImportOptions): ImportPreview {
+  const columnOf = new Map<ImportField, number>();
+  options.columns.forEach((field, index) => {
+    if (field && !columnOf.has(field)) columnOf.set(field, index);
+  });
+  const firstRowOfCode = new Map<string, number>();
+  const rows: PreviewRow[] = [];
+  const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i]!;
+    if (isBlank(cells)) continue;
+    const result = previewRow(cells, i + 1, options, columnOf, firstRowOfCode);
+    counts[result.status]++;
+    if (result.status !== 'error' && result.updates) counts.updates++;
+    rows.push(result);
+  }
+  return { rows, counts };
+}
