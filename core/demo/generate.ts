@@ -125,10 +125,11 @@ export function generateIncubator(o: GenerateOptions): Incubator {
   for (let i = 0; i < o.startups; i++) {
     const field = r.pick(fields);
     const entityType = r.chance(0.1) ? 'team' : r.chance(0.12) ? 'soleProprietor' : r.chance(0.08) ? 'cooperative' : 'enterprise';
-    const admittedOn = addDays(o.today, -r.int(30, 1000));
+    const exited = r.chance(0.08);
+    // Those who have left did so after a full agreement, so they were admitted long ago.
+    const admittedOn = addDays(o.today, exited ? -r.int(760, 1100) : -r.int(30, 1000));
     const registeredOn = entityType === 'team' ? undefined : addDays(admittedOn, -r.int(0, 1400));
     const id = `${prefix}s${i + 1}`;
-    const exited = r.chance(0.08);
     const startup: Startup = {
       id,
       updatedAt: stamp,

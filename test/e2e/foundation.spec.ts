@@ -1,24 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { setUpCarrier } from './support/desk';
 
 /** A manager's first morning: set up the carrier, come back later, switch language, try the demo. */
-async function setUpCarrier(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: '欢迎使用孵化台' })).toBeVisible();
-  await page.getByLabel('载体名称').fill('青山湖创业孵化基地');
-  await page.getByLabel('归口条线').click();
-  await page.getByTitle('人社条线').click();
-  await page.getByLabel('载体类型').click();
-  await page.getByTitle('创业孵化基地').click();
-  await page.getByLabel('认定级别').click();
-  await page.getByTitle('市级').click();
-  await page.getByLabel('所在地区代码').fill('330185');
-  await page.getByLabel('地址').fill('杭州市临安区科技大道 1 号');
-  await page.getByLabel('场地面积（平方米）').fill('5000');
-  await page.getByLabel('工位数').fill('80');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible();
-}
-
 test('first-run setup marks bad fields, keeps what was typed, and the profile survives a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('载体名称').fill('青山湖创业孵化基地');

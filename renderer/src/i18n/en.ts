@@ -73,6 +73,27 @@ export const en: Shape<typeof zh> = {
     demoPresent: 'Demo data is loaded',
     removeDemoConfirm: 'Remove all demo data? Records you entered yourself are kept.',
   },
+  enums: {
+    entityType: { enterprise: 'Enterprise', soleProprietor: 'Sole proprietorship', cooperative: 'Farmers’ cooperative', ruralCollective: 'Rural collective', team: 'Unregistered team' },
+    industry: {
+      A: 'Agriculture, forestry, animal husbandry, fishery', B: 'Mining', C: 'Manufacturing', D: 'Electricity, heat, gas and water', E: 'Construction', F: 'Wholesale and retail',
+      G: 'Transport, storage and post', H: 'Accommodation and catering', I: 'Information transmission, software and IT services', J: 'Finance', K: 'Real estate',
+      L: 'Leasing and business services', M: 'Scientific research and technical services', N: 'Water, environment and public facilities', O: 'Resident, repair and other services',
+      P: 'Education', Q: 'Health and social work', R: 'Culture, sports and entertainment', S: 'Public administration and social organisations', T: 'International organisations',
+    },
+    field: { digital: 'Digital economy', ai: 'Artificial intelligence', green: 'Green economy', silver: 'Silver economy', agriculture: 'Modern agriculture', other: 'Other' },
+    stage: { early: 'Start-up', growth: 'Growth', mature: 'Mature' },
+    keyGroup: {
+      graduate: 'College graduate', migrantWorker: 'Migrant worker (returning)', veteran: 'Veteran', hardToEmploy: 'Hard to employ (incl. disabled)',
+      povertyAlleviated: 'Lifted out of poverty', unemployed: 'Registered unemployed', ruralEntrepreneur: 'Rural entrepreneur', other: 'Other',
+    },
+    education: { doctorate: 'Doctorate', master: 'Master', bachelor: 'Bachelor', college: 'College diploma', highSchool: 'High school / vocational', belowHighSchool: 'Below high school' },
+    gender: { male: 'Male', female: 'Female' },
+    listState: { resident: 'Resident', exited: 'Exited', voided: 'Voided' },
+    sessionStatus: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', noShow: 'No-show' },
+    exitStatus: { proposed: 'Proposed', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+    exitKind: { graduated: 'Graduated', expired: 'Expired', voluntary: 'Left voluntarily', evicted: 'Evicted', relocated: 'Relocated', deregistered: 'Deregistered' },
+  },
   v: {
     required: 'Required',
     tooLong: 'Too long',

@@ -71,6 +71,27 @@ export const zh = {
     demoPresent: '当前已加载演示数据',
     removeDemoConfirm: '确定清除全部演示数据吗？您自己录入的数据不受影响。',
   },
+  enums: {
+    entityType: { enterprise: '企业', soleProprietor: '个体工商户', cooperative: '农民专业合作社', ruralCollective: '农村集体经济组织', team: '未注册团队' },
+    industry: {
+      A: '农、林、牧、渔业', B: '采矿业', C: '制造业', D: '电力、热力、燃气及水生产和供应业', E: '建筑业', F: '批发和零售业',
+      G: '交通运输、仓储和邮政业', H: '住宿和餐饮业', I: '信息传输、软件和信息技术服务业', J: '金融业', K: '房地产业',
+      L: '租赁和商务服务业', M: '科学研究和技术服务业', N: '水利、环境和公共设施管理业', O: '居民服务、修理和其他服务业',
+      P: '教育', Q: '卫生和社会工作', R: '文化、体育和娱乐业', S: '公共管理、社会保障和社会组织', T: '国际组织',
+    },
+    field: { digital: '数字经济', ai: '人工智能', green: '绿色经济', silver: '银发经济', agriculture: '现代农业', other: '其他' },
+    stage: { early: '初创期', growth: '成长期', mature: '成熟期' },
+    keyGroup: {
+      graduate: '高校毕业生', migrantWorker: '农民工（返乡创业农民工）', veteran: '退役军人', hardToEmploy: '就业困难人员（含残疾人）',
+      povertyAlleviated: '脱贫人口', unemployed: '城镇登记失业人员', ruralEntrepreneur: '农村自主创业农民', other: '其他',
+    },
+    education: { doctorate: '博士研究生', master: '硕士研究生', bachelor: '大学本科', college: '大学专科', highSchool: '高中/中专', belowHighSchool: '初中及以下' },
+    gender: { male: '男', female: '女' },
+    listState: { resident: '在孵', exited: '已退出', voided: '已作废' },
+    sessionStatus: { scheduled: '已预约', held: '已举行', cancelled: '已取消', noShow: '未到场' },
+    exitStatus: { proposed: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' },
+    exitKind: { graduated: '毕业', expired: '到期出园', voluntary: '主动退出', evicted: '清退', relocated: '迁出', deregistered: '注销' },
+  },
   v: {
     required: '必填',
     tooLong: '内容过长',

@@ -1,11 +1,18 @@
 import type { Carrier } from '@core/records';
+import { MentorsPage } from '../features/mentors/MentorsPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StartupsPage } from '../features/startups/StartupsPage';
 import { ComingPage } from './ComingPage';
 import type { Page } from './route';
 
 /** Which screen each page shows; a feature takes over its page here. */
-export function PageView({ page, carrier }: { page: Page; carrier: Carrier }) {
+export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; carrier: Carrier }) {
   switch (page) {
+    case 'startups':
+      return <StartupsPage rest={rest} carrier={carrier} />;
+    case 'mentors': return <MentorsPage carrier={carrier} />;
+    case 'sessions': return <SessionsPage carrier={carrier} />;
     case 'settings':
       return <SettingsPage carrier={carrier} />;
     default:

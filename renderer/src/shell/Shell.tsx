@@ -30,7 +30,7 @@ const icons: Record<Page, ReactNode> = {
 
 export function Shell({ carrier }: { carrier: Carrier }) {
   const { t } = useTranslation();
-  const { page } = useRoute();
+  const { page, rest } = useRoute();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -56,7 +56,7 @@ export function Shell({ carrier }: { carrier: Carrier }) {
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t(`nav.${page}`)}
           </Typography.Title>
-          <PageView page={page} carrier={carrier} />
+          <PageView page={page} rest={rest} carrier={carrier} />
         </Layout.Content>
       </Layout>
     </Layout>

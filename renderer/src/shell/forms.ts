@@ -23,13 +23,14 @@ export function zodRule(schema: z.ZodType, t: TFunction): FormRule {
  * Marks the fields a failed save names and returns true; other errors are left to the caller.
  * The form keeps every value typed: nothing is reset on failure.
  */
-export function markIssues(form: FormInstance, error: unknown, t: TFunction): boolean {
+export function markIssues(form: FormInstance, error: unknown, t: TFunction, prefix: (string | number)[] = []): boolean {
   if (!(error instanceof ValidationError)) return false;
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const issue of error.issues) {
-    const name = String(issue.path[0] ?? '');
-    byField.set(name, [...(byField.get(name) ?? []), t(issue.message)]);
+    const name = [...prefix, issue.path[0] ?? ''];
+    const key = name.join('.');
+    byField.set(key, { name, errors: [...(byField.get(key)?.errors ?? []), t(issue.message)] });
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField.values()]);
   return true;
 }

@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+
+/** First-run setup through the form, as a manager does it. */
+export async function setUpCarrier(page: Page, name = '青山湖创业孵化基地') {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '欢迎使用孵化台' })).toBeVisible();
+  await page.getByLabel('载体名称').fill(name);
+  await page.getByLabel('归口条线').click();
+  await page.getByTitle('人社条线').click();
+  await page.getByLabel('载体类型').click();
+  await page.getByTitle('创业孵化基地').click();
+  await page.getByLabel('认定级别').click();
+  await page.getByTitle('市级').click();
+  await page.getByLabel('所在地区代码').fill('330185');
+  await page.getByLabel('地址').fill('杭州市临安区科技大道 1 号');
+  await page.getByLabel('场地面积（平方米）').fill('5000');
+  await page.getByLabel('工位数').fill('80');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible();
+}
+
+export async function loadDemo(page: Page) {
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '加载演示数据' }).click();
+  await expect(page.getByText('当前已加载演示数据')).toBeVisible();
+}
+
+/** Picks an option of an antd Select found by its accessible name. */
+export async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByTitle(option, { exact: true }).click();
+}
+
+/** Types a date into an antd DatePicker and confirms it. */
+export async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
