@@ -52,4 +52,13 @@ export const schemaVersions: SchemaVersion[] = [
     },
     upgrade: (tx) => rebuildStartupIndex({ startups: tx.table('startups'), founders: tx.table('founders'), startupIndex: tx.table('startupIndex') }),
   },
+  {
+    // Roster sync: mutations the roster rejected (kept until fixed and re-sent) and the version it
+    // acknowledged per record. New tables only; nothing to convert.
+    version: 3,
+    stores: {
+      syncAttention: 'mutationId, [entity+recordId]',
+      rosterVersions: '[entity+recordId]',
+    },
+  },
 ];
