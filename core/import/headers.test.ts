@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, missingRequired } from './headers';
+import { locateHeader, mapHeaders, missingRequired } from './headers';
 
 describe('header mapping', () => {
   it('maps the names managers use, aliases and English keys alike', () => {
@@ -61,5 +61,10 @@ describe('header mapping', () => {
 
   it('counts a value chosen for all rows as covering a missing column', () => {
     expect(missingRequired(['name', 'admittedOn', 'agreementEndsOn'], ['entityType', 'industry', 'field', 'stage', 'area'])).toEqual([]);
+  });
+
+  it('finds the header below a title row', () => {
+    expect(locateHeader([['某某创业孵化基地在孵企业名册'], ['填报日期：2025年1月'], ['序号', '企业名称', '统一社会信用代码', '入驻日期'], ['1', '甲', '', '']])).toBe(2);
+    expect(locateHeader([['企业名称', '入驻日期']])).toBe(0);
   });
 });

@@ -99,6 +99,20 @@ export function mapHeaders(headerRow: readonly string[]): HeaderMapping {
   return { columns, unmapped, missingRequired: missingRequired(columns) };
 }
 
+/**
+ * Index of the header row: official rosters often open with a title row (某某基地在孵企业名册) or two,
+ * so it is the row among the first ten that names the most fields.
+ */
+export function locateHeader(rows: readonly (readonly string[])[]): number {
+  let best = 0;
+  let bestCount = 0;
+  rows.slice(0, 10).forEach((row, index) => {
+    const count = mapHeaders(row).columns.filter((f) => f !== null).length;
+    if (count > bestCount) [best, bestCount] = [index, count];
+  });
+  return best;
+}
+
 /** Required fields with neither a column nor a value given for every row. */
 export function missingRequired(columns: ColumnMapping, defaulted: readonly ImportField[] = []): ImportField[] {
   return requiredFields.filter((f) => !columns.includes(f) && !defaulted.includes(f));

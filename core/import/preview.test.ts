@@ -124,6 +124,20 @@ describe('resident import preview', () => {
     expect(rows[2]).toMatchObject({ row: 4, status: 'error', errors: [{ key: 'import.duplicateInFile', params: { row: 2 }, field: 'creditCode' }] });
   });
 
+  it('numbers rows by the sheet when a title sits above the header', () => {
+    let next = 0;
+    const { rows } = previewImport([['在孵企业名册'], HEADER, good(20), good(21, { 企业名称: '' })], {
+      columns: mapHeaders(HEADER).columns,
+      headerRow: 1,
+      newId: () => `id-${++next}`,
+      existingByCreditCode: () => undefined,
+    });
+    expect(rows.map((r) => [r.row, r.status])).toEqual([
+      [3, 'ok'],
+      [4, 'error'],
+    ]);
+  });
+
   it('offers a startup the desk already has as an update of it, founder included', () => {
     const { rows, counts } = preview([good(11), good(12)], {
       existingByCreditCode: (code) => (code === creditCode(11) ? 'startup-old' : undefined),

@@ -35,6 +35,8 @@ export type ImportDefaults = Partial<Pick<Startup, 'entityType' | 'industry' | '
 
 export interface ImportOptions {
   columns: ColumnMapping;
+  /** Index of the header row in the table (see `locateHeader`); data starts below it. Default 0. */
+  headerRow?: number;
   newId: () => string;
   existingByCreditCode: (creditCode: string) => string | undefined;
   /** Keeps a re-imported founder from being doubled on a startup being updated. */
@@ -179,7 +181,7 @@ function previewRow(cells: readonly string[], row: number, options: ImportOption
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 /**
- * Every data row of a table (header first, as `readTable` returns it) → a candidate startup and founder,
+ * Every data row of a table (as `readTable` returns it: row i is sheet row i + 1) → a candidate startup and founder,
  * validated, with the reasons a row cannot go in. Nothing is written; the caller imports the rows it keeps.
  */
 export function previewImport(table: readonly (readonly string[])[], options: ImportOptions): ImportPreview {
@@ -190,7 +192,7 @@ export function previewImport(table: readonly (readonly string[])[], options: Im
   const firstRowOfCode = new Map<string, number>();
   const rows: PreviewRow[] = [];
   const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
-  for (let i = 1; i < table.length; i++) {
+  for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
     if (isBlank(cells)) continue;
     const result = previewRow(cells, i + 1, options, columnOf, firstRowOfCode);
