@@ -24,6 +24,8 @@ export const reportSchema = z
     guaranteeLoans: money,
     equityFinancing: money,
     subsidies: money,
+    /** 高新技术企业 or 科技型中小企业 at the period's end (the science-line template scores it). */
+    highTech: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
     // "Of which" never exceeds its total, as on the official forms.

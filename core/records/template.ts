@@ -17,11 +17,13 @@ export const metrics = [
 ] as const;
 export type Metric = (typeof metrics)[number];
 
-const band = z.object({ min: z.number(), points: z.number().min(0) });
+/** `above`: the value must exceed min (DOMAIN's "> 0"), not just reach it. */
+const band = z.object({ min: z.number(), points: z.number().min(0), above: z.boolean().optional() });
 
 export const ruleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('threshold'), metric: z.enum(metrics), min: z.number(), base: z.number(), perUnit: z.number() }),
-  z.object({ kind: z.literal('linear'), metric: z.enum(metrics), unit: z.number().positive(), pointsPerUnit: z.number() }),
+  /** `cap` limits the rule's own points below the indicator's max, leaving room for a bonus. */
+  z.object({ kind: z.literal('threshold'), metric: z.enum(metrics), min: z.number(), base: z.number(), perUnit: z.number(), cap: z.number().min(0).optional() }),
+  z.object({ kind: z.literal('linear'), metric: z.enum(metrics), unit: z.number().positive(), pointsPerUnit: z.number(), cap: z.number().min(0).optional() }),
   /** Bands sorted high to low; the first whose min the value reaches gives the points. */
   z.object({ kind: z.literal('bands'), metric: z.enum(metrics), bands: z.array(band).min(1), whenMissing: z.number().optional() }),
   z.object({ kind: z.literal('ratio'), metric: z.enum(metrics), bands: z.array(band).min(1), whenMissing: z.number().optional() }),
