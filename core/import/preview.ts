@@ -80,7 +80,15 @@ function schemaReasons(issues: readonly z.core.$ZodIssue[], fieldOf: (key: strin
   return reasons;
 }
 
-function previewRow(cells: readonly string[], row: number, options: ImportOptions, columnOf: ReadonlyMap<ImportField, number>, firstRowOfCode: Map<string, number>): PreviewRow {
+/** What rows share while one table is previewed. */
+interface TableContext {
+  options: ImportOptions;
+  columnOf: ReadonlyMap<ImportField, number>;
+  firstRowOfCode: Map<string, number>;
+  now: string;
+}
+
+function previewRow(cells: readonly string[], row: number, { options, columnOf, firstRowOfCode, now }: TableContext): PreviewRow {
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
   const badFields = new Set<ImportField>();
@@ -112,7 +120,7 @@ function previewRow(cells: readonly string[], row: number, options: ImportOption
   const startupResult = startupSchema.safeParse(
     compact({
       id: startupId,
-      updatedAt: options.now ?? new Date().toISOString(),
+      updatedAt: now,
       name: cell('name'),
       entityType: read('entityType', parseEntityType, 'import.unknownValue') ?? (creditCode ? entityTypeOfCode(creditCode) : undefined) ?? defaults.entityType,
       creditCode,
@@ -145,7 +153,7 @@ function previewRow(cells: readonly string[], row: number, options: ImportOption
     const founderResult = founderSchema.safeParse(
       compact({
         id: (updates && idNumber && options.existingFounder?.(updates, idNumber)) || options.newId(),
-        updatedAt: options.now ?? new Date().toISOString(),
+        updatedAt: now,
         startupId,
         name: cell('founderName'),
         idNumber,
@@ -189,13 +197,13 @@ export function previewImport(table: readonly (readonly string[])[], options: Im
   options.columns.forEach((field, index) => {
     if (field && !columnOf.has(field)) columnOf.set(field, index);
   });
-  const firstRowOfCode = new Map<string, number>();
+  const context: TableContext = { options, columnOf, firstRowOfCode: new Map(), now: options.now ?? new Date().toISOString() };
   const rows: PreviewRow[] = [];
   const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
   for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
     if (isBlank(cells)) continue;
-    const result = previewRow(cells, i + 1, options, columnOf, firstRowOfCode);
+    const result = previewRow(cells, i + 1, context);
     counts[result.status]++;
     if (result.status !== 'error' && result.updates) counts.updates++;
     rows.push(result);

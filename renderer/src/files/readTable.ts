@@ -35,7 +35,7 @@ function dateText(date: Date): string {
 }
 
 /** ExcelJS gives date cells as UTC-midnight Dates and plain numbers as numbers; both stay recognisable. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
