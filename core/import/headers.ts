@@ -63,7 +63,7 @@ const ALIASES: Record<ImportField, readonly string[]> = {
  * Headers are compared without case, spaces, required-marks (*) and a trailing note in brackets,
  * so 面积（㎡）, 面积(平方米) and *面积 are all 面积; field keys themselves (admittedOn) match too.
  */
-function foldHeader(header: string): string {
+export function foldHeader(header: string): string {
   return toHalfWidth(header)
     .toLowerCase()
     .replace(/[*\s_]/g, '')
