@@ -1,0 +1,153 @@
+import { templateSchema } from '@core/records';
+import type { OutboxEntry, PushResult, RosterChange } from '@core/sync/protocol';
+import type { DeskDb } from './db';
+import { rebuildStartupIndex } from './rebuildIndex';
+
+/** A change the roster refused, kept with its reason until a later save of the same record is accepted. */
+export interface AttentionItem {
+  mutationId: number;
+  entity: string;
+  recordId: string;
+  /** The refused record as sent, so the list can name it and link to where it is fixed. */
+  record: unknown;
+  reason: string;
+  rejectedAt: string;
+}
+
+/** The roster's version of a record after it accepted the desk's latest change. */
+export interface RosterVersion {
+  entity: string;
+  recordId: string;
+  version: number;
+  syncedAt: string;
+}
+
+export type SyncFailureKind = 'offline' | 'unconfigured' | 'auth' | 'refused' | 'server' | 'gap' | 'invalid';
+
+export interface SyncErrorNote {
+  at: string;
+  kind: SyncFailureKind;
+  detail: string;
+}
+
+export interface SyncStatus {
+  rosterUrl?: string;
+  cursor: number;
+  lastSuccessAt?: string;
+  lastError?: SyncErrorNote;
+  pending: number;
+  attention: number;
+}
+
+const keys = { rosterUrl: 'sync.rosterUrl', cursor: 'sync.cursor', lastSuccessAt: 'sync.lastSuccessAt', lastError: 'sync.lastError' } as const;
+
+// The tables of schema v3, typed here so the shared DeskDb type needs no edit for them.
+const attentionTable = (db: DeskDb) => db.table<AttentionItem, number>('syncAttention');
+const versionTable = (db: DeskDb) => db.table<RosterVersion, [string, string]>('rosterVersions');
+
+const now = () => new Date().toISOString();
+
+export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
+  const [url, cursor, success, error] = await db.meta.bulkGet([keys.rosterUrl, keys.cursor, keys.lastSuccessAt, keys.lastError]);
+  return {
+    rosterUrl: url?.value as string | undefined,
+    cursor: (cursor?.value as number | undefined) ?? 0,
+    lastSuccessAt: success?.value as string | undefined,
+    lastError: error?.value as SyncErrorNote | undefined,
+    pending: await db.outbox.count(),
+    attention: await attentionTable(db).count(),
+  };
+}
+
+export const setRosterUrl = (db: DeskDb, url: string) => db.meta.put({ key: keys.rosterUrl, value: url });
+
+export const pendingCount = (db: DeskDb) => db.outbox.count();
+
+export const attentionItems = (db: DeskDb) => attentionTable(db).orderBy('mutationId').toArray();
+
+export const rosterVersion = (db: DeskDb, entity: string, recordId: string) => versionTable(db).get([entity, recordId]);
+
+export const recordSyncSuccess = (db: DeskDb, at = now()) =>
+  db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: keys.lastSuccessAt, value: at });
+    await db.meta.delete(keys.lastError);
+  });
+
+export const recordSyncError = (db: DeskDb, note: Omit<SyncErrorNote, 'at'>, at = now()) =>
+  db.meta.put({ key: keys.lastError, value: { ...note, at } satisfies SyncErrorNote });
+
+/**
+ * The oldest unsent changes, at most `limit`, as one run of consecutive ids of one desk: the roster
+ * refuses a batch whose ids skip or repeat.
+ */
+export async function outboxBatch(db: DeskDb, limit: number, fromMutationId = 0): Promise<OutboxEntry[]> {
+  const entries = await db.outbox.where('mutationId').aboveOrEqual(fromMutationId).limit(limit).toArray();
+  const run = entries.findIndex((e, i) => i > 0 && (e.mutationId !== entries[i - 1]!.mutationId + 1 || e.clientId !== entries[0]!.clientId));
+  return run < 0 ? entries : entries.slice(0, run);
+}
+
+export const hasOutboxEntry = async (db: DeskDb, mutationId: number) => (await db.outbox.where('mutationId').equals(mutationId).count()) > 0;
+
+/**
+ * The roster's answers, all in one transaction: accepted (applied or seen before) entries leave the
+ * outbox with the version the roster holds; refused ones move to the attention list. Either way an
+ * older refusal of the same record is settled, since the newer change supersedes it.
+ */
+export async function applyPushResults(db: DeskDb, sent: OutboxEntry[], results: PushResult[], at = now()): Promise<void> {
+  const byId = new Map(sent.map((e) => [e.mutationId, e]));
+  const attention = attentionTable(db);
+  await db.transaction('rw', [db.outbox, attention, versionTable(db)], async () => {
+    const open = await attention.toArray();
+    const versions: RosterVersion[] = [];
+    for (const result of results) {
+      const entry = byId.get(result.mutationId);
+      if (!entry) continue;
+      await db.outbox.where('mutationId').equals(entry.mutationId).delete();
+      const superseded = open.filter((a) => a.entity === entry.entity && a.recordId === entry.recordId && a.mutationId < entry.mutationId);
+      if (superseded.length) await attention.bulkDelete(superseded.map((a) => a.mutationId));
+      if (result.status === 'rejected') {
+        const item: AttentionItem = { mutationId: entry.mutationId, entity: entry.entity, recordId: entry.recordId, record: entry.record, reason: result.reason ?? '', rejectedAt: at };
+        await attention.put(item);
+        open.push(item);
+      } else if (result.version !== undefined) {
+        versions.push({ entity: entry.entity, recordId: entry.recordId, version: result.version, syncedAt: at });
+      }
+    }
+    await versionTable(db).bulkPut(versions);
+  });
+}
+
+/**
+ * Applies a page of the roster's decisions and moves the cursor past it in the same transaction, so the
+ * cursor never stands ahead of what was applied. These fields are the roster's: no outbox entry.
+ */
+export async function applyRosterChanges(db: DeskDb, changes: RosterChange[], cursor: number): Promise<void> {
+  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.carrier, db.templates, db.meta], async () => {
+    const startups = new Set<string>();
+    for (const c of changes) {
+      switch (c.kind) {
+        case 'rosterId':
+          await db.startups.update(c.startupId, { rosterId: c.rosterId });
+          startups.add(c.startupId);
+          break;
+        case 'verification':
+          await db.startups.update(c.startupId, { verification: c.result, verificationNote: c.note });
+          startups.add(c.startupId);
+          break;
+        case 'keyProject':
+          await db.startups.update(c.startupId, { keyProjectDesignated: c.designated });
+          startups.add(c.startupId);
+          break;
+        case 'carrierStatus':
+          await db.carrier.update('carrier', { rosterStatus: c.status });
+          break;
+        case 'template':
+          // Validated by the roster with the same schema; a template this desk cannot read stops the pull visibly.
+          await db.templates.put({ ...templateSchema.parse(c.template), published: true });
+          break;
+      }
+    }
+    if (startups.size) await rebuildStartupIndex(db, [...startups]);
+    await db.meta.put({ key: keys.cursor, value: cursor });
+  });
+}
