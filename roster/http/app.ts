@@ -41,6 +41,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
     reply.code(404).send({ error: 'not_found', reason: `no route ${request.method} ${request.url}` }),
   );
 
+  // The desk in plain Chromium calls from its own origin. Access is by bearer token, never cookies,
+  // so any origin may ask; the token is what decides.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (request.method !== 'OPTIONS') return;
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-headers', 'authorization, content-type')
+      .header('access-control-max-age', '600')
+      .send();
+  });
+
   app.get('/v1/health', async () => {
     await options.store.db.selectFrom('carriers').select('code').limit(1).execute();
     return { ok: true };
