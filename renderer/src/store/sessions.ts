@@ -75,3 +75,6 @@ export async function lastHeldFor(db: DeskDb, startupIds: readonly string[], now
 export async function overdueFollowUps(db: DeskDb, today: string) {
   return overdueItems(await db.sessions.where('status').equals('held').filter((s) => s.actionItems.some((a) => !a.done)).toArray(), today);
 }
+
+/** Every startup (exited and voided too): old sessions still need their names. */
+export const listStartups = (db: DeskDb) => db.startups.orderBy('name').toArray();
