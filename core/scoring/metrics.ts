@@ -44,7 +44,7 @@ export function periodFigures(reports: readonly Report[], period: string): Figur
 const none = (period: string): Measured => ({ value: null, steps: [{ key: 'noReport', params: { period } }] });
 
 function share(part: number, whole: number, key: string, params: Record<string, number>): Measured {
-  if (whole <= 0) return { value: null, steps: [{ key: `${key}.noBase`, params }] };
+  if (whole <= 0) return { value: null, steps: [{ key: `${key}NoBase`, params }] };
   // A new graduate may also be counted in a key group: the share never exceeds everyone.
   const value = Math.min(1, part / whole);
   return { value, steps: [{ key, params: { ...params, share: percent(value) } }] };

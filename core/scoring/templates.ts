@@ -55,7 +55,7 @@ const growth = (max: number, points: [number, number, number, number], whenMissi
 export const residentTemplate: Template = {
   id: templateId('resident', 1),
   updatedAt: '2025-01-01T00:00:00.000Z',
-  name: '在孵企业绩效评价（默认）',
+  name: '在孵企业绩效评价·默认',
   version: 1,
   periodKind: 'quarter',
   grades: defaultGrades,
@@ -98,7 +98,7 @@ export const residentTemplate: Template = {
 export const scienceTemplate: Template = {
   id: templateId('science', 1),
   updatedAt: '2025-01-01T00:00:00.000Z',
-  name: '科技企业孵化器在孵企业评价（默认）',
+  name: '科技企业孵化器在孵企业评价·默认',
   version: 1,
   periodKind: 'quarter',
   grades: defaultGrades,

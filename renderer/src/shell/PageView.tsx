@@ -1,8 +1,11 @@
 import type { Carrier } from '@core/records';
+import { EvaluationsPage } from '../features/evaluations/EvaluationsPage';
 import { MentorsPage } from '../features/mentors/MentorsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartupsPage } from '../features/startups/StartupsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { ComingPage } from './ComingPage';
 import type { Page } from './route';
 
@@ -13,6 +16,9 @@ export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; 
       return <StartupsPage rest={rest} carrier={carrier} />;
     case 'mentors': return <MentorsPage carrier={carrier} />;
     case 'sessions': return <SessionsPage carrier={carrier} />;
+    case 'reports': return <ReportsPage />;
+    case 'evaluations': return <EvaluationsPage rest={rest} carrier={carrier} />;
+    case 'sync': return <SyncPage carrier={carrier} />;
     case 'settings':
       return <SettingsPage carrier={carrier} />;
     default:

@@ -1,0 +1,49 @@
+import type { Evaluation, Indicator, Startup, Template } from '@core/records';
+import { pendingItems } from '@core/scoring';
+import type { DeskDb } from '../../store/db';
+import { historyOf, roundOf } from '../../store/evaluations';
+import { templateById } from '../../store/templates';
+
+export interface RoundRow {
+  evaluation: Evaluation;
+  startup: Startup | undefined;
+  template: Template;
+  /** Competition ranking: equal totals share a rank. */
+  rank: number;
+  pending: number;
+}
+
+export interface RoundData {
+  rows: RoundRow[];
+  /** Every indicator scored in the round, in template order (a round may mix template versions). */
+  indicators: Indicator[];
+}
+
+async function templatesOf(db: DeskDb, evaluations: readonly Evaluation[]): Promise<Map<string, Template>> {
+  const ids = [...new Set(evaluations.map((e) => e.templateId))];
+  const found = await Promise.all(ids.map((id) => templateById(db, id)));
+  return new Map(found.filter((t): t is Template => !!t).map((t) => [t.id, t]));
+}
+
+/** A period's round, ranked by total, with each evaluation's startup and template. */
+export async function loadRound(db: DeskDb, period: string): Promise<RoundData> {
+  const evaluations = (await roundOf(db, period)).sort((a, b) => b.total - a.total);
+  const [startups, templates] = await Promise.all([db.startups.bulkGet(evaluations.map((e) => e.startupId)), templatesOf(db, evaluations)]);
+  const indicators = new Map<string, Indicator>();
+  for (const t of templates.values()) for (const i of t.indicators) if (!indicators.has(i.key)) indicators.set(i.key, i);
+  let rank = 0;
+  const rows = evaluations.flatMap((evaluation, i) => {
+    const template = templates.get(evaluation.templateId);
+    if (i === 0 || evaluation.total !== evaluations[i - 1]!.total) rank = i + 1;
+    return template ? [{ evaluation, startup: startups[i], template, rank, pending: pendingItems(evaluation.items).length }] : [];
+  });
+  return { rows, indicators: [...indicators.values()] };
+}
+
+/** One evaluation with what its screen needs: startup, template version, and the startup's history. */
+export async function loadEvaluation(db: DeskDb, id: string) {
+  const evaluation = await db.evaluations.get(id);
+  if (!evaluation) return null;
+  const [startup, template, history] = await Promise.all([db.startups.get(evaluation.startupId), templateById(db, evaluation.templateId), historyOf(db, evaluation.startupId)]);
+  return template ? { evaluation, startup, template, history } : null;
+}
