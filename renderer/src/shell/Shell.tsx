@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import { navigate, pages, useRoute, type Page } from './route';
 import { PageView } from './PageView';
+import { SyncBadge } from '../features/sync/SyncBadge';
 
 const icons: Record<Page, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -51,6 +52,7 @@ export function Shell({ carrier }: { carrier: Carrier }) {
           </Typography.Text>
           <Tag>{t(`carrier.levels.${carrier.level}`)}</Tag>
           <Tag color="geekblue">{t(`carrier.types.${carrier.type}`)}</Tag>
+          <SyncBadge />
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>

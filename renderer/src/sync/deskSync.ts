@@ -9,8 +9,9 @@ import { createRunner, type SyncRunner } from './runner';
 let runner: SyncRunner | undefined;
 
 /**
- * The desk's one sync runner, started on first use: it watches the outbox (a new entry means a change
- * to send) and the network, and never holds up the screen, since every round runs in the background.
+ * The desk's one sync runner: it watches the outbox (a new entry means a change to send) and the
+ * network, and never holds up the screen, since every round runs in the background. Started by the
+ * status badge, which the shell always shows.
  */
 export function deskSync(): SyncRunner {
   if (runner) return runner;
@@ -21,7 +22,6 @@ export function deskSync(): SyncRunner {
     known = count;
   });
   window.addEventListener('online', () => void sync.syncNow());
-  sync.start();
   runner = sync;
   return sync;
 }

@@ -1,0 +1,82 @@
+import { Alert, App, Button, Checkbox, Form, Input } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Carrier } from '@core/records';
+import { bridge } from '../../platform/bridge';
+import { db } from '../../store/db';
+import { setRosterUrl } from '../../store/syncState';
+
+interface Values {
+  url: string;
+  token?: string;
+  keep: boolean;
+}
+
+/** The roster's address (a desk setting) and the carrier's token (a secret the bridge keeps). */
+export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carrier; rosterUrl: string | undefined; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [hasToken, setHasToken] = useState(false);
+  // Electron keeps the token encrypted with safeStorage; only the browser asks whether to keep it.
+  const browser = bridge.platform === 'browser';
+
+  useEffect(() => {
+    void bridge.getSecret('rosterToken').then((token) => setHasToken(!!token));
+  }, []);
+
+  const submit = async ({ url, token, keep }: Values) => {
+    try {
+      await setRosterUrl(db, url.trim());
+      if (token?.trim()) await bridge.setSecret({ key: 'rosterToken', value: token.trim(), keep: !browser || keep });
+      setHasToken(hasToken || !!token?.trim());
+      form.setFieldValue('token', '');
+      message.success(t('sync.connection.saved'));
+      onSaved();
+    } catch (error) {
+      message.error(t('common.saveFailed', { reason: String(error) }));
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: rosterUrl ?? '', keep: false }} onFinish={submit}>
+      {carrier.rosterCode ? (
+        <Form.Item label={t('sync.connection.rosterCode')}>
+          <Input value={carrier.rosterCode} readOnly aria-label={t('sync.connection.rosterCode')} />
+        </Form.Item>
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('sync.connection.rosterCodeMissing')}
+          action={<Button size="small" href="#/settings">{t('sync.connection.goSettings')}</Button>}
+        />
+      )}
+      <Form.Item
+        name="url"
+        label={t('sync.connection.url')}
+        extra={t('sync.connection.urlHelp')}
+        rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('sync.connection.urlInvalid') }]}
+      >
+        <Input inputMode="url" />
+      </Form.Item>
+      <Form.Item
+        name="token"
+        label={t('sync.connection.token')}
+        extra={hasToken ? t('sync.connection.tokenKept') : t('sync.connection.tokenHelp')}
+        rules={[{ required: !hasToken, message: t('v.required') }]}
+      >
+        <Input.Password autoComplete="off" />
+      </Form.Item>
+      {browser && (
+        <Form.Item name="keep" valuePropName="checked" extra={t('sync.connection.keepHelp')}>
+          <Checkbox>{t('sync.connection.keep')}</Checkbox>
+        </Form.Item>
+      )}
+      <Button type="primary" htmlType="submit">
+        {t('sync.connection.save')}
+      </Button>
+    </Form>
+  );
+}

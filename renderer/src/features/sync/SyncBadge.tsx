@@ -1,0 +1,31 @@
+import { Button, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../shell/route';
+import { badgeState, type BadgeState, useSync } from './useSync';
+
+const colors: Record<BadgeState, string> = {
+  unconfigured: 'default',
+  offline: 'default',
+  syncing: 'processing',
+  error: 'error',
+  attention: 'warning',
+  pending: 'blue',
+  synced: 'success',
+};
+
+/** Always in the header: the sync state in a word, with what is still to send; opens 数据同步. */
+export function SyncBadge() {
+  const { t } = useTranslation();
+  const view = useSync();
+  const state = badgeState(view);
+  const pending = view.status?.pending ?? 0;
+  const word = t(`sync.badge.${state}`, { count: state === 'attention' ? view.status?.attention : pending });
+  const text = pending && state !== 'pending' && state !== 'synced' ? t('sync.badge.withPending', { state: word, count: pending }) : word;
+  return (
+    <Button type="text" size="small" style={{ marginLeft: 'auto' }} aria-label={t('sync.badge.label', { state: text })} onClick={() => navigate('sync')}>
+      <Tag color={colors[state]} style={{ marginInlineEnd: 0 }}>
+        {text}
+      </Tag>
+    </Button>
+  );
+}
