@@ -1,16 +1,18 @@
 import { defineConfig } from '@playwright/test';
 
 /** Debian's chromium (never a downloaded browser), against the built desk served by `vite preview`. */
+const port = Number(process.env.DESK_PORT ?? 5180);
+
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 2,
   fullyParallel: true,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:5180',
+    baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     viewport: { width: 1360, height: 860 },
     launchOptions: {
@@ -20,9 +22,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview',
-    url: 'http://127.0.0.1:5180',
-    reuseExistingServer: false,
+    command: `npx vite preview --port ${port}`,
+    url: `http://127.0.0.1:${port}`,
+    // Engineers working side by side share one checkout: a desk already served on the port is the same build.
+    reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
 });

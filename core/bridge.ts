@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const saveFileRequest = z.object({
   suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|]+$/),
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array'),
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequest>;
 

@@ -26,7 +26,7 @@ export function App() {
   const zh = i18n.language === 'zh-CN';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4 } }}>
+    <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4 } }}>
       <AntApp>
         <Desk />
       </AntApp>

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
+import { importMessages } from '../files/i18n-import';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -27,8 +28,8 @@ const featureKeys = (lang: 'zh' | 'en') =>
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zh, ...featureKeys('zh') } },
-    'en-US': { translation: { ...en, ...featureKeys('en') } },
+    'zh-CN': { translation: { ...zh, ...importMessages.zh, ...featureKeys('zh') } },
+    'en-US': { translation: { ...en, ...importMessages.en, ...featureKeys('en') } },
   },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',

@@ -101,3 +101,12 @@ describe('demo data', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 });
+
+describe('saving an unchanged record', () => {
+  it('leaves no audit entry and sends nothing', async () => {
+    await saveCarrier(db, carrierInput);
+    await saveCarrier(db, carrierInput);
+    expect(await db.audit.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});

@@ -22,6 +22,11 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 
 const now = () => new Date().toISOString();
 
+const sameRecord = (a: object, b: object) => {
+  const strip = ({ updatedAt: _, ...rest }: Record<string, unknown>) => JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return strip(a as Record<string, unknown>) === strip(b as Record<string, unknown>);
+};
+
 async function nextMutationId(db: DeskDb): Promise<{ clientId: string; mutationId: number }> {
   const [client, next] = await Promise.all([db.meta.get('clientId'), db.meta.get('nextMutationId')]);
   const clientId = (client?.value as string | undefined) ?? crypto.randomUUID();
@@ -37,6 +42,8 @@ export async function writeInTx<E extends Entity>(db: DeskDb, entity: E, input: 
   const table = db.table(tableOf[entity]);
   const id = (record as { id: string }).id;
   const before = await table.get(id);
+  // Saving what is already there changes nothing, so it leaves no history and sends nothing.
+  if (before && sameRecord(before, record)) return before as RecordOf<E>;
   await table.put(record);
   await db.audit.add({ at: record.updatedAt, who, entity, recordId: id, before: before ?? null, after: record });
   if (entity === 'startup' || entity === 'founder') {

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { UIEvent } from 'react';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { navigate } from '../../shell/route';
 import type { StartupIndexRow } from '../../store/startupIndex';
 import type { SortField, StartupQuery } from '../../store/startups';
 import { useStartupRows } from './useStartupRows';
+import { exportStartups } from './exportStartups';
+import { ImportButton } from './ImportButton';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'yes');
@@ -16,7 +18,17 @@ const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'ye
 export function StartupList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<StartupQuery>({ state: 'resident', sort: 'name', today: today() });
+  const [withIds, setWithIds] = useState(false);
+  const { message } = App.useApp();
   const { rows, total, loading, loadMore } = useStartupRows(query);
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    try {
+      const count = await exportStartups(query, format, withIds, t);
+      message.success(t('startups.export.done', { count }));
+    } catch (error) {
+      message.error(t('common.saveFailed', { reason: String(error) }));
+    }
+  };
   const set = (patch: Partial<StartupQuery>) => setQuery((q) => ({ ...q, ...patch }));
   const any = t('startups.filters.any');
   const yesNo = [
@@ -57,6 +69,18 @@ export function StartupList() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('startups', 'new')}>
           {t('startups.admit')}
         </Button>
+        <ImportButton />
+        <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')}>
+          {t('startups.export.xlsx')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')}>
+          {t('startups.export.csv')}
+        </Button>
+        <Tooltip title={t('startups.export.withIdsHint')}>
+          <Checkbox checked={withIds} onChange={(e) => setWithIds(e.target.checked)}>
+            {t('startups.export.withIds')}
+          </Checkbox>
+        </Tooltip>
       </Space>
       <Space wrap>
         <Input.Search allowClear placeholder={t('startups.search')} aria-label={t('startups.searchLabel')} style={{ width: 320 }} onChange={(e) => set({ text: e.target.value })} />
