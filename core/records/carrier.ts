@@ -5,6 +5,36 @@ export const carrierLines = ['hrss', 'science', 'both'] as const;
 export const carrierTypes = ['startupBase', 'techIncubator', 'makerspace', 'studentPark', 'returneePark'] as const;
 export const carrierLevels = ['national', 'provincial', 'city', 'county', 'none'] as const;
 
+/** What an assessment of the carrier expects (default: national demonstration base). */
+export const thresholdsSchema = z.object({
+  occupancy: z.number().min(0).max(1),
+  residents: z.number().int().min(0),
+  jobs: z.number().int().min(0),
+  successRate: z.number().min(0).max(1),
+  onTimeExitRate: z.number().min(0).max(1),
+  sessionsPerMentorYear: z.number().min(0),
+  residentsPerMentor: z.number().min(0),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const defaultThresholds: Thresholds = {
+  occupancy: 0.9,
+  residents: 30,
+  jobs: 300,
+  successRate: 0.6,
+  onTimeExitRate: 0.95,
+  sessionsPerMentorYear: 2,
+  residentsPerMentor: 10,
+};
+
+/** Science-line graduation defaults (DOMAIN.md), any one suffices. */
+export const graduationSchema = z.object({
+  equityFinancingTotal: z.number().min(0),
+  yearRevenue: z.number().min(0),
+  employmentMonths: z.number().int().min(0),
+});
+export const defaultGraduation = { equityFinancingTotal: 5_000_000, yearRevenue: 10_000_000, employmentMonths: 12 };
+
 /** Local rules (DOMAIN.md "Rules"): defaults that an operator edits, never constants in code. */
 export const ruleSetSchema = z.object({
   freeSpaceShare: z.number().min(0).max(1),
@@ -14,6 +44,9 @@ export const ruleSetSchema = z.object({
   quietDays: z.number().int().min(1),
   graduationMinJobs: z.number().int().min(0),
   backupsKept: z.number().int().min(1).max(100),
+  /** Added after the first release: carriers saved before read the defaults. */
+  thresholds: thresholdsSchema.default(defaultThresholds),
+  graduation: graduationSchema.default(defaultGraduation),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -25,6 +58,8 @@ export const defaultRuleSet: RuleSet = {
   quietDays: 30,
   graduationMinJobs: 3,
   backupsKept: 10,
+  thresholds: defaultThresholds,
+  graduation: defaultGraduation,
 };
 
 export const carrierSchema = z.object({
