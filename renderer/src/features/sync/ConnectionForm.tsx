@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Form, Input } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
@@ -18,6 +18,7 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [hasToken, setHasToken] = useState(false);
+  const typedToken = Form.useWatch('token', form);
   // Electron keeps the token encrypted with safeStorage; only the browser asks whether to keep it.
   const browser = bridge.platform === 'browser';
 
@@ -42,7 +43,7 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
     <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: rosterUrl ?? '', keep: false }} onFinish={submit}>
       {carrier.rosterCode ? (
         <Form.Item label={t('sync.connection.rosterCode')}>
-          <Input value={carrier.rosterCode} readOnly aria-label={t('sync.connection.rosterCode')} />
+          <Typography.Text strong>{carrier.rosterCode}</Typography.Text>
         </Form.Item>
       ) : (
         <Alert
@@ -69,7 +70,7 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
       >
         <Input.Password autoComplete="off" />
       </Form.Item>
-      {browser && (
+      {browser && typedToken && (
         <Form.Item name="keep" valuePropName="checked" extra={t('sync.connection.keepHelp')}>
           <Checkbox>{t('sync.connection.keep')}</Checkbox>
         </Form.Item>

@@ -1,4 +1,6 @@
+import { ApiOutlined, CheckCircleOutlined, CloudUploadOutlined, DisconnectOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../shell/route';
 import { badgeState, type BadgeState, useSync } from './useSync';
@@ -13,6 +15,16 @@ const colors: Record<BadgeState, string> = {
   synced: 'success',
 };
 
+const icons: Record<BadgeState, ReactNode> = {
+  unconfigured: <ApiOutlined />,
+  offline: <DisconnectOutlined />,
+  syncing: <SyncOutlined spin />,
+  error: <ExclamationCircleOutlined />,
+  attention: <ExclamationCircleOutlined />,
+  pending: <CloudUploadOutlined />,
+  synced: <CheckCircleOutlined />,
+};
+
 /** Always in the header: the sync state in a word, with what is still to send; opens 数据同步. */
 export function SyncBadge() {
   const { t } = useTranslation();
@@ -23,7 +35,7 @@ export function SyncBadge() {
   const text = pending && state !== 'pending' && state !== 'synced' ? t('sync.badge.withPending', { state: word, count: pending }) : word;
   return (
     <Button type="text" size="small" style={{ marginLeft: 'auto' }} aria-label={t('sync.badge.label', { state: text })} onClick={() => navigate('sync')}>
-      <Tag color={colors[state]} style={{ marginInlineEnd: 0 }}>
+      <Tag color={colors[state]} icon={icons[state]} style={{ marginInlineEnd: 0, fontSize: 13, paddingBlock: 2 }}>
         {text}
       </Tag>
     </Button>

@@ -85,7 +85,7 @@ export const en: Shape<typeof zh> = {
     offline: 'Offline',
     syncing: 'Syncing',
     error: 'Sync error',
-    attention: '{{count}} need attention',
+    attention: '{{count}} to fix',
     pending: '{{count}} to send',
     synced: 'Synced',
     withPending: '{{state}} · {{count}} to send',
