@@ -3,7 +3,8 @@ import { Button, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../shell/route';
-import { badgeState, type BadgeState, useSync } from './useSync';
+import { badgeState, type BadgeState } from './badge';
+import { useSync } from './useSync';
 
 const colors: Record<BadgeState, string> = {
   unconfigured: 'default',
