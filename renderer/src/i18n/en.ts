@@ -73,6 +73,7 @@ export const en: Shape<typeof zh> = {
     demoPresent: 'Demo data is loaded',
     removeDemoConfirm: 'Remove all demo data? Records you entered yourself are kept.',
   },
+  print: { back: 'Back', print: 'Print / export PDF' },
   enums: {
     entityType: { enterprise: 'Enterprise', soleProprietor: 'Sole proprietorship', cooperative: 'Farmers’ cooperative', ruralCollective: 'Rural collective', team: 'Unregistered team' },
     industry: {

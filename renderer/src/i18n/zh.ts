@@ -71,6 +71,7 @@ export const zh = {
     demoPresent: '当前已加载演示数据',
     removeDemoConfirm: '确定清除全部演示数据吗？您自己录入的数据不受影响。',
   },
+  print: { back: '返回', print: '打印 / 导出 PDF' },
   enums: {
     entityType: { enterprise: '企业', soleProprietor: '个体工商户', cooperative: '农民专业合作社', ruralCollective: '农村集体经济组织', team: '未注册团队' },
     industry: {

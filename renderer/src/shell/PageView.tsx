@@ -3,6 +3,7 @@ import { EvaluationsPage } from '../features/evaluations/EvaluationsPage';
 import { MentorsPage } from '../features/mentors/MentorsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
+import { ExitsPage } from '../features/exits/ExitsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartupsPage } from '../features/startups/StartupsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -18,6 +19,8 @@ export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; 
     case 'sessions': return <SessionsPage carrier={carrier} />;
     case 'reports': return <ReportsPage />;
     case 'evaluations': return <EvaluationsPage rest={rest} carrier={carrier} />;
+    case 'exits':
+      return <ExitsPage rest={rest} carrier={carrier} />;
     case 'sync': return <SyncPage carrier={carrier} />;
     case 'settings':
       return <SettingsPage carrier={carrier} />;

@@ -23,8 +23,8 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 const now = () => new Date().toISOString();
 
 const sameRecord = (a: object, b: object) => {
-  const strip = ({ updatedAt: _, ...rest }: Record<string, unknown>) => JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return strip(a as Record<string, unknown>) === strip(b as Record<string, unknown>);
+  const strip = (o: object) => JSON.stringify(Object.entries(o).filter(([k]) => k !== 'updatedAt').sort(([x], [y]) => (x < y ? -1 : 1)));
+  return strip(a) === strip(b);
 };
 
 async function nextMutationId(db: DeskDb): Promise<{ clientId: string; mutationId: number }> {
@@ -36,16 +36,27 @@ async function nextMutationId(db: DeskDb): Promise<{ clientId: string; mutationI
   return { clientId, mutationId };
 }
 
-/** Writes inside an open transaction that covers the record's table, audit, outbox and meta. */
-export async function writeInTx<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string): Promise<RecordOf<E>> {
+/**
+ * Writes inside an open transaction that covers the record's table, audit, outbox and meta.
+ * `stored` gives the form the record takes at rest (a founder's sealed ID number while the desk lock
+ * is set); the outbox still carries the record as validated, for the roster.
+ */
+export async function writeInTx<E extends Entity>(
+  db: DeskDb,
+  entity: E,
+  input: unknown,
+  who: string,
+  stored: (record: RecordOf<E>) => object = (record) => record,
+): Promise<RecordOf<E>> {
   const record = parseRecord(entity, { ...(input as object), updatedAt: now() });
   const table = db.table(tableOf[entity]);
   const id = (record as { id: string }).id;
   const before = await table.get(id);
+  const atRest = stored(record);
   // Saving what is already there changes nothing, so it leaves no history and sends nothing.
-  if (before && sameRecord(before, record)) return before as RecordOf<E>;
-  await table.put(record);
-  await db.audit.add({ at: record.updatedAt, who, entity, recordId: id, before: before ?? null, after: record });
+  if (before && sameRecord(before, atRest)) return { ...record, updatedAt: (before as { updatedAt: string }).updatedAt };
+  await table.put(atRest);
+  await db.audit.add({ at: record.updatedAt, who, entity, recordId: id, before: before ?? null, after: atRest });
   if (entity === 'startup' || entity === 'founder') {
     const startupId = entity === 'startup' ? id : (record as { startupId: string }).startupId;
     await rebuildStartupIndex(db, [startupId]);
