@@ -32,6 +32,27 @@ export const secretKey = z.enum(['rosterToken']);
 export type SecretKey = z.infer<typeof secretKey>;
 export const setSecretRequest = z.object({ key: secretKey, value: z.string().max(500), keep: z.boolean() });
 
+/** Why the desk wrote a backup by itself (or because the manager asked), kept in the file's name. */
+export const backupReason = z.enum(['scheduled', 'upgrade', 'manual']);
+export type BackupReason = z.infer<typeof backupReason>;
+/** desk-backup-20260301T080000000Z-scheduled.json: sortable by time, and never a path. */
+export const backupName = z.string().regex(/^desk-backup-\d{8}T\d{9}Z-(scheduled|upgrade|manual)\.json$/);
+export const writeBackupRequest = z.object({
+  text: z.string().min(2).max(1_000_000_000),
+  /** How many backups to keep on disk (the rule set's backupsKept); older ones are removed. */
+  keep: z.number().int().min(1).max(100),
+  reason: backupReason,
+});
+export type WriteBackupRequest = z.infer<typeof writeBackupRequest>;
+export const noPayload = z.undefined();
+
+export interface StoredBackup {
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  size: number;
+}
+
 export type SaveOutcome = { saved: true; where: string } | { saved: false };
 
 export interface DeskBridge {
@@ -46,4 +67,12 @@ export interface DeskBridge {
   getSecret(key: SecretKey): Promise<string | null>;
   /** keep=false keeps it for this session only. */
   setSecret(request: z.infer<typeof setSecretRequest>): Promise<void>;
+  /**
+   * Backups the desk keeps by itself (Electron: userData/backups, newest `keep`). The browser keeps none:
+   * it answers null and [], and its backups are downloads (saveFile) restored by upload.
+   */
+  writeBackup(request: WriteBackupRequest): Promise<StoredBackup | null>;
+  /** Newest first. */
+  listBackups(): Promise<StoredBackup[]>;
+  readBackup(name: string): Promise<string>;
 }

@@ -11,6 +11,9 @@ function fakeServices() {
     rosterRequest: vi.fn(async () => ({ status: 200, body: '{}' })),
     getSecret: vi.fn(async () => 'token'),
     setSecret: vi.fn(async () => undefined),
+    writeBackup: vi.fn(async () => ({ name: 'desk-backup-20260301T080000000Z-manual.json', createdAt: '2026-03-01T08:00:00.000Z', reason: 'manual' as const, size: 2 })),
+    listBackups: vi.fn(async () => []),
+    readBackup: vi.fn(async () => '{}'),
   } satisfies DeskServices;
 }
 
@@ -28,6 +31,9 @@ const good: Record<Channel, unknown> = {
   rosterRequest: { method: 'POST', url: 'https://roster.example.cn/api/push', token: 't', body: '{}' },
   getSecret: 'rosterToken',
   setSecret: { key: 'rosterToken', value: 'abc', keep: true },
+  writeBackup: { text: '{}', keep: 10, reason: 'scheduled' },
+  listBackups: undefined,
+  readBackup: 'desk-backup-20260301T080000000Z-upgrade.json',
 };
 
 const bad: Record<Channel, unknown[]> = {
@@ -47,6 +53,9 @@ const bad: Record<Channel, unknown[]> = {
   ],
   getSecret: ['anythingElse', null, { key: 'rosterToken' }],
   setSecret: [{ key: 'rosterToken', value: 'x' }, { key: 'other', value: 'x', keep: false }, 'rosterToken'],
+  writeBackup: [{ text: '{}', keep: 0, reason: 'scheduled' }, { text: '{}', keep: 10, reason: 'whenever' }, { text: 42, keep: 10, reason: 'manual' }, '{}'],
+  listBackups: [{}, 'all', '../'],
+  readBackup: ['../secrets.json', 'desk-backup-20260301T080000000Z-upgrade.json/../../x', 'C:\\desk-backup.json', null],
 };
 
 const channels = Object.keys(good) as Channel[];

@@ -1,12 +1,15 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { z } from 'zod';
 import {
+  backupName,
   externalUrl,
+  noPayload,
   printRequest,
   rosterRequest,
   saveFileRequest,
   secretKey,
   setSecretRequest,
+  writeBackupRequest,
   type DeskBridge,
 } from '@core/bridge';
 import { channelName, type Channel } from './channels';
@@ -20,6 +23,9 @@ export interface DeskServices {
   rosterRequest(request: z.infer<typeof rosterRequest>): ReturnType<DeskBridge['rosterRequest']>;
   getSecret(key: z.infer<typeof secretKey>): ReturnType<DeskBridge['getSecret']>;
   setSecret(request: z.infer<typeof setSecretRequest>): ReturnType<DeskBridge['setSecret']>;
+  writeBackup(request: z.infer<typeof writeBackupRequest>): ReturnType<DeskBridge['writeBackup']>;
+  listBackups(): ReturnType<DeskBridge['listBackups']>;
+  readBackup(name: string): ReturnType<DeskBridge['readBackup']>;
 }
 
 export type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
@@ -48,6 +54,9 @@ export function handlerTable(services: DeskServices): HandlerTable {
     rosterRequest: guarded('rosterRequest', rosterRequest, (request) => services.rosterRequest(request)),
     getSecret: guarded('getSecret', secretKey, (key) => services.getSecret(key)),
     setSecret: guarded('setSecret', setSecretRequest, (request) => services.setSecret(request)),
+    writeBackup: guarded('writeBackup', writeBackupRequest, (request) => services.writeBackup(request)),
+    listBackups: guarded('listBackups', noPayload, () => services.listBackups()),
+    readBackup: guarded('readBackup', backupName, (name) => services.readBackup(name)),
   };
 }
 

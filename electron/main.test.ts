@@ -84,7 +84,7 @@ describe('main process wiring', async () => {
 
   it('registers one IPC handler per bridge method', () => {
     expect(fake.ipcHandle.mock.calls.map(([name]) => name).sort()).toEqual(
-      ['desk:getSecret', 'desk:openExternal', 'desk:printToPdf', 'desk:rosterRequest', 'desk:saveFile', 'desk:setSecret'],
+      ['desk:getSecret', 'desk:listBackups', 'desk:openExternal', 'desk:printToPdf', 'desk:readBackup', 'desk:rosterRequest', 'desk:saveFile', 'desk:setSecret', 'desk:writeBackup'],
     );
   });
 

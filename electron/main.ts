@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { BackupFolder } from './backups';
 import { handlerTable, registerHandlers } from './ipc';
 import { appProtocolHandler } from './protocol';
 import { SecretStore } from './secrets';
@@ -59,6 +60,7 @@ void app.whenReady().then(() => {
     windowOf: (contents) => BrowserWindow.fromWebContents(contents),
     documentsDir: app.getPath('documents'),
     secrets,
+    backups: new BackupFolder(join(app.getPath('userData'), 'backups')),
   });
   registerHandlers(ipcMain, handlerTable(services));
   // Every web contents, present or future, is locked; links leave through the same allow-listed

@@ -17,6 +17,9 @@ const desk = {
   rosterRequest: (request) => call('rosterRequest', request),
   getSecret: (key) => call('getSecret', key),
   setSecret: (request) => call('setSecret', request),
+  writeBackup: (request) => call('writeBackup', request),
+  listBackups: () => call('listBackups', undefined),
+  readBackup: (name) => call('readBackup', name),
 } satisfies DeskBridge;
 
 contextBridge.exposeInMainWorld('desk', desk);

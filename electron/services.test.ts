@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackupFolder } from './backups';
 import { SecretStore } from './secrets';
 import { deskServices, type ServiceDeps } from './services';
 
@@ -27,6 +28,7 @@ function setup(savePath: string | undefined) {
       encryptString: () => Buffer.alloc(0),
       decryptString: () => '',
     }),
+    backups: new BackupFolder(join(dir, 'backups')),
   } satisfies ServiceDeps;
   return { deps, window, services: deskServices(deps as unknown as ServiceDeps) };
 }
@@ -103,5 +105,14 @@ describe('secrets', () => {
     await services.setSecret({ key: 'rosterToken', value: 'abc', keep: false });
     expect(await services.getSecret('rosterToken')).toBe('abc');
     await expect(services.setSecret({ key: 'rosterToken', value: 'abc', keep: true })).rejects.toThrow();
+  });
+});
+
+describe('backups', () => {
+  it('writes, lists and reads the desk\'s own backups in its folder', async () => {
+    const { services } = setup(undefined);
+    const stored = await services.writeBackup({ text: '{"x":1}', keep: 10, reason: 'manual' });
+    expect(await services.listBackups()).toEqual([stored]);
+    expect(await services.readBackup(stored!.name)).toBe('{"x":1}');
   });
 });

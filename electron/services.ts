@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter, Net, Shell, WebContents } from 'electron';
 import type { SaveOutcome } from '@core/bridge';
+import type { BackupFolder } from './backups';
 import type { DeskServices } from './ipc';
 import type { SecretStore } from './secrets';
 import { isAllowedExternal } from './security';
@@ -14,6 +15,7 @@ export interface ServiceDeps {
   /** Where save dialogs open first (the manager's Documents folder). */
   readonly documentsDir: string;
   readonly secrets: SecretStore;
+  readonly backups: BackupFolder;
 }
 
 const ROSTER_TIMEOUT_MS = 60_000;
@@ -63,5 +65,8 @@ export function deskServices(deps: ServiceDeps): DeskServices {
     },
     getSecret: (key) => deps.secrets.get(key),
     setSecret: (request) => deps.secrets.set(request.key, request.value, request.keep),
+    writeBackup: (request) => deps.backups.write(request.text, request.keep, request.reason),
+    listBackups: () => deps.backups.list(),
+    readBackup: (name) => deps.backups.read(name),
   };
 }

@@ -47,4 +47,10 @@ export const browserBridge: DeskBridge = {
     if (keep) localStorage.setItem(storageKey(key), value);
     else localStorage.removeItem(storageKey(key));
   },
+  // A page cannot write to disk unasked: the desk reminds the manager to download a backup instead.
+  writeBackup: async () => null,
+  listBackups: async () => [],
+  async readBackup() {
+    throw new Error('The browser keeps no backups of its own; restore from a downloaded file');
+  },
 };

@@ -2,6 +2,7 @@ import { DEMO_PREFIX } from '@core/records';
 import { generateIncubator } from '@core/demo/generate';
 import type { DeskDb } from './db';
 import { rebuildStartupIndex } from './rebuildIndex';
+import { prepareSeals } from './sealing';
 
 const DEMO_TABLES = ['startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions', 'evaluations', 'exits'] as const;
 
@@ -15,9 +16,10 @@ export async function hasDemoData(db: DeskDb): Promise<boolean> {
  */
 export async function loadDemoData(db: DeskDb, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const demo = generateIncubator({ startups: 40, today });
+  const sealed = await prepareSeals(db, demo.founders);
   await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.reports, db.mentors, db.sessions], async () => {
     await db.startups.bulkPut(demo.startups);
-    await db.founders.bulkPut(demo.founders);
+    await db.founders.bulkPut(sealed ? demo.founders.map(sealed) : demo.founders);
     await rebuildStartupIndex(db, demo.startups.map((s) => s.id));
     await db.reports.bulkPut(demo.reports);
     await db.mentors.bulkPut(demo.mentors);

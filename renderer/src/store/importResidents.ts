@@ -2,6 +2,7 @@ import type { Founder, Startup } from '@core/records';
 import { normalizeCode } from '@core/text';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
+import { prepareSeals, unsealFounders } from './sealing';
 import { writeInTx, writeTables } from './write';
 
 export interface ImportRow {
@@ -19,7 +20,7 @@ export async function importLookups(db: DeskDb, creditCodes: string[]) {
   const codes = [...new Set(creditCodes.map(normalizeCode).filter(Boolean))];
   const existing = await db.startups.where('creditCode').anyOf(codes).toArray();
   const byCode = new Map(existing.map((s) => [s.creditCode!, s.id]));
-  const founders = await db.founders.where('startupId').anyOf(existing.map((s) => s.id)).toArray();
+  const founders = await unsealFounders(await db.founders.where('startupId').anyOf(existing.map((s) => s.id)).toArray());
   const founderKey = new Map(founders.map((f) => [`${f.startupId}|${f.idNumber}`, f.id]));
   return {
     existingByCreditCode: (code: string) => byCode.get(code),
@@ -34,6 +35,7 @@ export async function importLookups(db: DeskDb, creditCodes: string[]) {
 export async function importResidents(db: DeskDb, rows: ImportRow[]): Promise<{ added: number; updated: number }> {
   let added = 0;
   let updated = 0;
+  const sealed = await prepareSeals(db, rows.flatMap((r) => (r.founder ? [r.founder] : [])));
   await db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
     for (const row of rows) {
       let startup: Startup = row.startup;
@@ -48,7 +50,7 @@ export async function importResidents(db: DeskDb, rows: ImportRow[]): Promise<{ 
       const saved = await writeInTx(db, 'startup', startup, operatorName());
       if (row.founder) {
         const before = await db.founders.get(row.founder.id);
-        await writeInTx(db, 'founder', { ...before, ...row.founder, startupId: saved.id }, operatorName());
+        await writeInTx(db, 'founder', { ...before, ...row.founder, startupId: saved.id }, operatorName(), sealed);
       }
     }
   });

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Founder, KeyGroup, Startup } from '@core/records';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
+import { prepareSeals, unsealFounders } from './sealing';
 import { searchPlan, type ListState, type StartupIndexRow } from './startupIndex';
 import { writeInTx, writeTables } from './write';
 
@@ -9,9 +10,10 @@ type New<T> = Omit<T, 'updatedAt'>;
 
 /** Saves a startup with its founders, all or nothing: a failed founder leaves the startup unsaved too. */
 export async function saveStartup(db: DeskDb, startup: New<Startup>, founders: New<Founder>[]): Promise<Startup> {
+  const sealed = await prepareSeals(db, founders);
   return db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
     const saved = await writeInTx(db, 'startup', startup, operatorName());
-    for (const f of founders) await writeInTx(db, 'founder', { ...f, startupId: saved.id }, operatorName());
+    for (const f of founders) await writeInTx(db, 'founder', { ...f, startupId: saved.id }, operatorName(), sealed);
     return saved;
   });
 }
@@ -121,6 +123,7 @@ export async function startupFile(db: DeskDb, id: string) {
     db.evaluations.where('startupId').equals(id).toArray(),
     db.exits.where('startupId').equals(id).toArray(),
   ]);
-  return startup ? { startup, founders, audit, sessions, reports, evaluations, exits } : undefined;
+  // Opened last: every read above is done, so the live query has seen all it depends on.
+  return startup ? { startup, founders: await unsealFounders(founders), audit, sessions, reports, evaluations, exits } : undefined;
 }
 export type StartupFile = NonNullable<Awaited<ReturnType<typeof startupFile>>>;
