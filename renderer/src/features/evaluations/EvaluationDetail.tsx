@@ -8,7 +8,7 @@ import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { correctEvaluation, EvaluationRefused, finalizeEvaluation, setEvaluationComment } from '../../store/evaluations';
 import { usePeriodLabel } from '../reports/PeriodSelect';
-import { evidenceText, gradeColor, statusColor, valueText } from './format';
+import { evidenceText, gradeColor, separator, statusColor, valueText } from './format';
 import { HistoryCharts } from './HistoryCharts';
 import { ManualItem } from './ManualItem';
 import { loadEvaluation } from './roundData';
@@ -51,7 +51,7 @@ export function EvaluationDetail({ id }: { id: string }) {
     { title: t('evaluations.detail.max'), key: 'max', width: 70, render: (_: unknown, item: EvaluationItem) => template.indicators.find((i) => i.key === item.key)?.max },
     { title: t('evaluations.detail.value'), key: 'value', width: 110, render: (_: unknown, item: EvaluationItem) => valueText(i18n.language, template.indicators.find((i) => i.key === item.key), item.value) },
     { title: t('evaluations.detail.points'), dataIndex: 'points', width: 70 },
-    { title: t('evaluations.detail.evidence'), key: 'evidence', render: (_: unknown, item: EvaluationItem) => [evidenceText(t, i18n.language, item.evidence), item.comment].filter(Boolean).join('；') },
+    { title: t('evaluations.detail.evidence'), key: 'evidence', render: (_: unknown, item: EvaluationItem) => [evidenceText(t, i18n.language, item.evidence), item.comment].filter(Boolean).join(separator(i18n.language)) },
   ];
 
   return (

@@ -8,8 +8,11 @@ const number = (lang: string, n: number) => n.toLocaleString(lang, { maximumFrac
 export function evidenceText(t: TFunction, lang: string, evidence: string): string {
   return decodeEvidence(evidence)
     .map((s) => t(`evaluations.evidence.${s.key}`, Object.fromEntries(Object.entries(s.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? number(lang, v) : v]))))
-    .join('；');
+    .join(separator(lang));
 }
+
+/** Steps and comments run together in a cell: a full-width semicolon in Chinese. */
+export const separator = (lang: string) => (lang.startsWith('zh') ? '；' : '; ');
 
 /** An item's measured value as its metric reads: a share as a percentage, else the number. */
 export function valueText(lang: string, indicator: Indicator | undefined, value: number | null): string {
