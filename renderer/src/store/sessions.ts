@@ -55,9 +55,33 @@ export async function conflictsFor(db: DeskDb, candidate: Pick<Session, 'mentorI
   return findConflicts({ ...candidate, id: candidate.id ?? '' }, nearby);
 }
 
-/** Every mentor's statistics for [from, to): one range query, one pass. */
+/** How long a slice of a long range is: about a thousand sessions at 50,000 a year. */
+const SLICE_MS = 7 * DAY_MS;
+const yieldToUi = () => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * Sessions starting in [from, to), read a week at a time with a pause between weeks: reading a
+ * year of 50,000 sessions in one request blocks the window for seconds while Chromium deserialises
+ * them. Run it outside `useLiveQuery` (the pauses leave Dexie's query zone); see `useSessionsVersion`.
+ */
+export async function sessionsAcross(db: DeskDb, from: number, to: number): Promise<Session[]> {
+  const out: Session[] = [];
+  for (let start = from; start < to; start += SLICE_MS) {
+    out.push(...(await sessionsBetween(db, start, Math.min(start + SLICE_MS, to))));
+    await yieldToUi();
+  }
+  return out;
+}
+
+/** Every session, oldest first, in slices (the range comes from the startsAt index's two ends). */
+async function allSessions(db: DeskDb): Promise<Session[]> {
+  const [first, last] = await Promise.all([db.sessions.orderBy('startsAt').firstKey(), db.sessions.orderBy('startsAt').lastKey()]);
+  return first && last ? sessionsAcross(db, Date.parse(String(first)), Date.parse(String(last)) + 1) : [];
+}
+
+/** Every mentor's statistics for [from, to): one sliced range read, one pass. */
 export async function mentorStatsBetween(db: DeskDb, mentors: readonly Mentor[], from: number, to: number, rules: RuleSet): Promise<Map<string, MentorStats>> {
-  return mentorStats(mentors, await sessionsBetween(db, from, to), rules);
+  return mentorStats(mentors, await sessionsAcross(db, from, to), rules);
 }
 
 /**
@@ -65,15 +89,15 @@ export async function mentorStatsBetween(db: DeskDb, mentors: readonly Mentor[],
  * only the startups it misses are looked up by the startupIds index, in one query.
  */
 export async function lastHeldFor(db: DeskDb, startupIds: readonly string[], now: number): Promise<Map<string, number>> {
-  const last = lastHeldByStartup(await sessionsBetween(db, now - 366 * DAY_MS, now + 1), now);
+  const last = lastHeldByStartup(await sessionsAcross(db, now - 366 * DAY_MS, now + 1), now);
   const missing = startupIds.filter((id) => !last.has(id));
   if (missing.length) lastHeldByStartup(await db.sessions.where('startupIds').anyOf(missing).toArray(), now, last);
   return last;
 }
 
-/** Action items live inside held sessions; a past-due open one is a follow-up. */
+/** Action items live inside sessions (no index reaches them), so every session is read, in slices. */
 export async function overdueFollowUps(db: DeskDb, today: string) {
-  return overdueItems(await db.sessions.where('status').equals('held').filter((s) => s.actionItems.some((a) => !a.done)).toArray(), today);
+  return overdueItems(await allSessions(db), today);
 }
 
 /** Every startup (exited and voided too): old sessions still need their names. */

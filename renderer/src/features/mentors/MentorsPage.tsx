@@ -2,7 +2,6 @@ import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icon
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mentorCoverage, type MentorStats } from '@core/mentoring';
@@ -10,6 +9,8 @@ import { mentorKinds, type Carrier, type Mentor } from '@core/records';
 import { db } from '../../store/db';
 import { mentorStatsBetween } from '../../store/sessions';
 import { useDirectory } from '../sessions/directory';
+import { useSessionsQuery } from '../sessions/useSessionsQuery';
+import { nowrap } from '../sessions/labels';
 import { useExport } from '../sessions/xlsx';
 import { exportRoster } from './exportRoster';
 import { MentorForm } from './MentorForm';
@@ -29,7 +30,7 @@ export function MentorsPage({ carrier }: { carrier: Carrier }) {
   const [kind, setKind] = useState<Mentor['kind']>();
   const [editing, setEditing] = useState<Mentor | 'new'>();
   const mentors = directory?.mentors;
-  const stats = useLiveQuery(() => (mentors ? mentorStatsBetween(db, mentors, ...yearRange(year), rules) : undefined), [mentors, year, rules]);
+  const stats = useSessionsQuery(async () => (mentors ? mentorStatsBetween(db, mentors, ...yearRange(year), rules) : undefined), [mentors, year, rules]);
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -42,24 +43,27 @@ export function MentorsPage({ carrier }: { carrier: Carrier }) {
   const statOf = (m: Mentor): Partial<MentorStats> => stats?.get(m.id) ?? {};
 
   const columns: ColumnsType<Mentor> = [
-    { title: t('mentors.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+    { title: t('mentors.name'), dataIndex: 'name', ...nowrap, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     {
       title: t('mentors.kind'),
       dataIndex: 'kind',
+      ...nowrap,
       render: (_, m) => `${t(`mentors.kinds.${m.kind}`)}${m.coachLevel ? ` · ${t('mentors.coachLevelOption', { level: m.coachLevel })}` : ''}`,
     },
     { title: t('mentors.organisation'), dataIndex: 'organisation', ellipsis: true },
     { title: t('mentors.expertise'), dataIndex: 'expertise', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
-    { title: t('mentors.phone'), dataIndex: 'phone' },
+    { title: t('mentors.phone'), dataIndex: 'phone', ...nowrap },
     {
       title: t('mentors.active'),
       dataIndex: 'active',
+      ...nowrap,
       sorter: (a, b) => Number(b.active) - Number(a.active),
       render: (a: boolean) => (a ? <Tag color="green">{t('mentors.activeYes')}</Tag> : <Tag>{t('mentors.activeNo')}</Tag>),
     },
     {
       title: t('mentors.held'),
       key: 'held',
+      ...nowrap,
       align: 'right',
       sorter: (a, b) => (statOf(a).held ?? 0) - (statOf(b).held ?? 0),
       render: (_, m) => (
@@ -71,7 +75,7 @@ export function MentorsPage({ carrier }: { carrier: Carrier }) {
     },
     { title: t('mentors.residentsCoached'), key: 'residents', align: 'right', render: (_, m) => statOf(m).residentsCoached ?? '…' },
     { title: t('mentors.averageRating'), key: 'rating', align: 'right', render: (_, m) => statOf(m).averageRating?.toFixed(1) ?? '—' },
-    { title: t('mentors.lastSession'), key: 'last', render: (_, m) => day(statOf(m).lastSession) },
+    { title: t('mentors.lastSession'), key: 'last', ...nowrap, render: (_, m) => day(statOf(m).lastSession) },
     {
       title: t('mentors.actions'),
       key: 'actions',

@@ -1,11 +1,12 @@
 import { App, Button, Table, Tag, Typography, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '@core/mentoring';
 import { db } from '../../store/db';
 import { overdueFollowUps, SessionRefused, setActionItemDone } from '../../store/sessions';
 import type { Directory } from './directory';
+import { nowrap } from './labels';
+import { useSessionsQuery } from './useSessionsQuery';
 
 /** Marks an action item done, saying why when the session can no longer be written. */
 export function useMarkDone() {
@@ -27,7 +28,7 @@ export function useMarkDone() {
 export function FollowUps({ directory }: { directory: Directory }) {
   const { t } = useTranslation();
   const markDone = useMarkDone();
-  const items = useLiveQuery(() => overdueFollowUps(db, dayjs().format('YYYY-MM-DD')), []);
+  const items = useSessionsQuery(() => overdueFollowUps(db, dayjs().format('YYYY-MM-DD')), []);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('sessions.followUpsHint')}</Typography.Text>
@@ -39,12 +40,12 @@ export function FollowUps({ directory }: { directory: Directory }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('sessions.followUpsEmpty') }}
         columns={[
-          { title: t('sessions.item.text'), key: 'text', render: (_, f) => f.item.text },
-          { title: t('sessions.item.owner'), key: 'owner', render: (_, f) => f.item.owner ?? '—', width: 100 },
+          { title: t('sessions.item.text'), key: 'text', width: 240, render: (_, f) => f.item.text },
+          { title: t('sessions.item.owner'), key: 'owner', render: (_, f) => f.item.owner ?? '—', ...nowrap },
           {
             title: t('sessions.due'),
             key: 'due',
-            width: 190,
+            ...nowrap,
             render: (_, f) => (
               <Space size={4}>
                 {f.item.due}
@@ -52,13 +53,13 @@ export function FollowUps({ directory }: { directory: Directory }) {
               </Space>
             ),
           },
-          { title: t('sessions.startups'), key: 'startups', render: (_, f) => directory.startupNames(f.session.startupIds) },
-          { title: t('sessions.mentors'), key: 'mentors', render: (_, f) => directory.mentorNames(f.session.mentorIds) },
-          { title: t('sessions.sessionOn'), key: 'on', width: 110, render: (_, f) => dayjs(f.session.startsAt).format('YYYY-MM-DD') },
+          { title: t('sessions.startups'), key: 'startups', ellipsis: true, render: (_, f) => directory.startupNames(f.session.startupIds) },
+          { title: t('sessions.mentors'), key: 'mentors', width: 140, render: (_, f) => directory.mentorNames(f.session.mentorIds) },
+          { title: t('sessions.sessionOn'), key: 'on', ...nowrap, render: (_, f) => dayjs(f.session.startsAt).format('YYYY-MM-DD') },
           {
             title: t('mentors.actions'),
             key: 'actions',
-            width: 110,
+            ...nowrap,
             render: (_, f) => (
               <Button size="small" onClick={() => void markDone(f.session.id, f.item.id)}>
                 {t('sessions.markDone')}

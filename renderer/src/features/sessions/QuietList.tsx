@@ -1,6 +1,5 @@
 import { Alert, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quietness, type StartupQuiet } from '@core/mentoring';
@@ -8,6 +7,8 @@ import type { RuleSet } from '@core/records';
 import { db } from '../../store/db';
 import { lastHeldFor } from '../../store/sessions';
 import type { Directory } from './directory';
+import { nowrap } from './labels';
+import { useSessionsQuery } from './useSessionsQuery';
 
 type Row = StartupQuiet & { name: string; admittedOn: string; last?: number };
 
@@ -17,7 +18,7 @@ export function QuietList({ directory, rules }: { directory: Directory; rules: R
   const [quietOnly, setQuietOnly] = useState(true);
   const [now] = useState(() => Date.now());
   const { residents } = directory;
-  const last = useLiveQuery(() => lastHeldFor(db, residents.map((r) => r.id), now), [residents, now]);
+  const last = useSessionsQuery(() => lastHeldFor(db, residents.map((r) => r.id), now), [residents, now]);
   const rows = useMemo<Row[] | undefined>(() => {
     if (!last) return undefined;
     const byId = new Map(residents.map((r) => [r.id, r]));
@@ -42,12 +43,12 @@ export function QuietList({ directory, rules }: { directory: Directory; rules: R
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('sessions.startup'), dataIndex: 'name' },
-          { title: t('sessions.admittedOn'), dataIndex: 'admittedOn', width: 120 },
-          { title: t('sessions.lastSession'), dataIndex: 'last', width: 130, render: (ms?: number) => (ms ? dayjs(ms).format('YYYY-MM-DD') : t('sessions.never')) },
+          { title: t('sessions.admittedOn'), dataIndex: 'admittedOn', ...nowrap },
+          { title: t('sessions.lastSession'), dataIndex: 'last', ...nowrap, render: (ms?: number) => (ms ? dayjs(ms).format('YYYY-MM-DD') : t('sessions.never')) },
           {
             title: t('sessions.daysSince'),
             key: 'days',
-            width: 160,
+            ...nowrap,
             render: (_, r) => (
               <Space size={4}>
                 {r.daysSince === undefined ? '—' : t('sessions.days', { count: r.daysSince })}

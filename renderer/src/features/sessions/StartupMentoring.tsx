@@ -9,7 +9,7 @@ import { db } from '../../store/db';
 import { sessionsOfStartup } from '../../store/sessions';
 import { useDirectory } from './directory';
 import { useMarkDone } from './FollowUps';
-import { StatusTag, when } from './labels';
+import { nowrap, StatusTag, when } from './labels';
 
 /** A startup's mentoring on its file: days since the last session, its sessions, its open action items. */
 export function StartupMentoring({ startupId }: { startupId: string }) {
@@ -59,12 +59,12 @@ export function StartupMentoring({ startupId }: { startupId: string }) {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t('sessions.file.noSessions') }}
         columns={[
-          { title: t('sessions.startsAt'), dataIndex: 'startsAt', render: when, width: 150 },
-          { title: t('sessions.kind'), dataIndex: 'kind', render: (k: Session['kind']) => t(`sessions.kinds.${k}`), width: 100 },
+          { title: t('sessions.startsAt'), dataIndex: 'startsAt', render: when, ...nowrap },
+          { title: t('sessions.kind'), dataIndex: 'kind', render: (k: Session['kind']) => t(`sessions.kinds.${k}`), ...nowrap },
           { title: t('sessions.mentors'), dataIndex: 'mentorIds', render: directory.mentorNames },
           { title: t('sessions.topics'), dataIndex: 'topics', render: (x: string[]) => x.join('、') },
-          { title: t('sessions.status'), dataIndex: 'status', render: (s: Session['status']) => <StatusTag status={s} />, width: 90 },
-          { title: t('sessions.rating'), dataIndex: 'rating', width: 90 },
+          { title: t('sessions.status'), dataIndex: 'status', render: (s: Session['status']) => <StatusTag status={s} />, ...nowrap },
+          { title: t('sessions.rating'), dataIndex: 'rating', ...nowrap },
         ]}
       />
     </Space>

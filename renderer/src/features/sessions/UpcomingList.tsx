@@ -7,7 +7,7 @@ import type { Session } from '@core/records';
 import { db } from '../../store/db';
 import { sessionsBetween } from '../../store/sessions';
 import type { Directory } from './directory';
-import { when } from './labels';
+import { nowrap, when } from './labels';
 import type { SessionDraft } from './SessionForm';
 
 /** Booked sessions of the next 30 days; "Record" opens the outcome form once a session has happened. */
@@ -27,16 +27,16 @@ export function UpcomingList({ directory, onOpen }: { directory: Directory; onOp
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('sessions.upcomingEmpty') }}
         columns={[
-          { title: t('sessions.startsAt'), dataIndex: 'startsAt', render: when, width: 150 },
-          { title: t('sessions.kind'), dataIndex: 'kind', render: (k: Session['kind']) => t(`sessions.kinds.${k}`), width: 110 },
+          { title: t('sessions.startsAt'), dataIndex: 'startsAt', render: when, ...nowrap },
+          { title: t('sessions.kind'), dataIndex: 'kind', render: (k: Session['kind']) => t(`sessions.kinds.${k}`), ...nowrap },
           { title: t('sessions.mentors'), dataIndex: 'mentorIds', render: directory.mentorNames },
-          { title: t('sessions.startups'), dataIndex: 'startupIds', render: directory.startupNames },
-          { title: t('sessions.mode'), dataIndex: 'mode', render: (m: Session['mode']) => t(`sessions.modes.${m}`), width: 80 },
+          { title: t('sessions.startups'), dataIndex: 'startupIds', render: directory.startupNames, ellipsis: true },
+          { title: t('sessions.mode'), dataIndex: 'mode', render: (m: Session['mode']) => t(`sessions.modes.${m}`), ...nowrap },
           { title: t('sessions.topics'), dataIndex: 'topics', render: (x: string[]) => x.join('、') },
           {
             title: t('mentors.actions'),
             key: 'actions',
-            width: 140,
+            ...nowrap,
             render: (_, s) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => onOpen({ session: s, record: true })}>

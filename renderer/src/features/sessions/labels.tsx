@@ -11,3 +11,6 @@ export function StatusTag({ status }: { status: Session['status'] }) {
 }
 
 export const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+
+/** Column cells that must not wrap (dates, phone numbers, short codes). */
+export const nowrap = { onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
