@@ -16,6 +16,7 @@ import type { Carrier } from '@core/records';
 import { navigate, pages, useRoute, type Page } from './route';
 import { PageView } from './PageView';
 import { SyncBadge } from '../features/sync/SyncBadge';
+import { DeskGuard } from '../features/lock/DeskGuard';
 
 const icons: Record<Page, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -53,6 +54,7 @@ export function Shell({ carrier }: { carrier: Carrier }) {
           <Tag>{t(`carrier.levels.${carrier.level}`)}</Tag>
           <Tag color="geekblue">{t(`carrier.types.${carrier.type}`)}</Tag>
           <SyncBadge />
+          <DeskGuard />
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>

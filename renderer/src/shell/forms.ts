@@ -1,4 +1,5 @@
 import type { FormInstance, FormRule } from 'antd';
+import Dexie from 'dexie';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ValidationError } from '../store/write';
@@ -33,4 +34,20 @@ export function markIssues(form: FormInstance, error: unknown, t: TFunction, pre
   }
   form.setFields([...byField.values()]);
   return true;
+}
+
+const named = (error: unknown, name: string): boolean =>
+  error instanceof Error && (error.name === name || named((error as { inner?: unknown }).inner, name));
+
+/**
+ * What a failed save tells the manager, decided in one place: a full disk and any other failed write
+ * to the local database say so and point to a backup; other errors keep the general text. Forms keep
+ * every value typed whichever it is.
+ */
+export function saveErrorText(error: unknown, t: TFunction): string {
+  // Dexie names QuotaExceededError itself or as the inner cause of an aborted transaction.
+  if (named(error, 'QuotaExceededError')) return t('backup.storage.full');
+  if (error instanceof Dexie.DexieError) return t('backup.storage.failed', { reason: error.name });
+  if (error instanceof ValidationError) return t('common.saveFailed', { reason: t('common.fixFields') });
+  return t('common.saveFailed', { reason: String(error) });
 }

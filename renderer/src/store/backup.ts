@@ -6,7 +6,7 @@ import { mutationSchema, type OutboxEntry } from '@core/sync/protocol';
 import { DB_NAME, type DeskDb } from './db';
 import { rebuildStartupIndex } from './rebuildIndex';
 import { schemaVersions, tableOf } from './schema';
-import { storedFounderSchema } from './sealing';
+import { setUnlockedKey, storedFounderSchema } from './sealing';
 
 /** Derived tables are rebuilt from the records on restore instead of being stored. */
 const DERIVED = new Set(['startupIndex']);
@@ -68,6 +68,8 @@ export async function restoreBackup(db: DeskDb, backup: Backup): Promise<void> {
     ]);
     await rebuildStartupIndex(db);
   });
+  // The restored desk may carry another lock (or none): whoever continues unlocks it with its passphrase.
+  setUnlockedKey(null);
 }
 
 export const lastBackupAt = async (db: DeskDb) => (await db.meta.get(LAST_BACKUP))?.value as string | undefined;

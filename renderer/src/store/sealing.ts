@@ -22,10 +22,17 @@ const LOCK = 'lock';
 
 // The key lives only in memory while the desk is unlocked, like the operator's name in operator.ts.
 let unlocked: CryptoKey | null = null;
+const listeners = new Set<() => void>();
 export const setUnlockedKey = (key: CryptoKey | null) => {
   unlocked = key;
+  for (const listener of listeners) listener();
 };
 export const isUnlocked = () => unlocked !== null;
+/** For React's useSyncExternalStore: the lock screen follows the key. */
+export const subscribeUnlocked = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
 
 export async function lockSettings(db: DeskDb): Promise<LockSettings | undefined> {
   const entry = await db.meta.get(LOCK);
@@ -49,9 +56,10 @@ async function opened(key: CryptoKey, f: StoredFounder): Promise<Founder> {
   return { ...rest, idNumber: await unseal(key, idSealed, f.id) };
 }
 
-/** Founders with their full numbers (the unlocked desk's key unless one is given); masked while locked. */
-export async function unsealFounders(founders: StoredFounder[], key = unlocked): Promise<Founder[]> {
-  return key ? Promise.all(founders.map((f) => opened(key, f))) : founders;
+/** Founders with their full numbers while the desk is unlocked; masked while locked (or a number fails to open). */
+export async function unsealFounders(founders: StoredFounder[]): Promise<Founder[]> {
+  const key = unlocked;
+  return key ? Promise.all(founders.map((f) => opened(key, f).catch(() => f))) : founders;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { carrierLevels, carrierLines, carrierSchema, carrierTypes, defaultRuleSet, type Carrier } from '@core/records';
 import { saveCarrier } from '../../store/carrier';
 import { db } from '../../store/db';
-import { clean, markIssues, zodRule } from '../../shell/forms';
+import { clean, markIssues, saveErrorText, zodRule } from '../../shell/forms';
 
 type Values = Omit<Carrier, 'id' | 'updatedAt' | 'rules'>;
 
@@ -23,7 +23,7 @@ export function CarrierForm({ carrier, submitLabel }: { carrier?: Carrier; submi
       message.success(t('common.saved'));
     } catch (error) {
       if (markIssues(form, error, t)) message.error(t('common.fixFields'));
-      else message.error(t('common.saveFailed', { reason: String(error) }));
+      else message.error(saveErrorText(error, t));
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,6 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RestoreButton } from '../backup/RestoreButton';
 import { CarrierForm } from './CarrierForm';
 
 export function SetupPage() {
@@ -10,6 +11,7 @@ export function SetupPage() {
         <Typography.Title level={2}>{t('carrier.setupTitle')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('carrier.setupIntro')}</Typography.Paragraph>
         <CarrierForm submitLabel={t('carrier.setupSubmit')} />
+        <RestoreButton label={t('backup.setupRestore')} />
       </Card>
     </main>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Exit } from '@core/records';
 import { db } from '../../store/db';
 import { saveFollowUp } from '../../store/exits';
+import { saveErrorText } from '../../shell/forms';
 
 const supports = ['training', 'mentor', 'guaranteeLoan', 'policyAdvice'] as const;
 type FollowUp = NonNullable<Exit['followUp']>;
@@ -18,7 +19,7 @@ export function FollowUpDialog({ exit, name, onClose }: { exit: Exit; name: stri
       message.success(t('common.saved'));
       onClose();
     } catch (error) {
-      message.error(t('common.saveFailed', { reason: String(error) }));
+      message.error(saveErrorText(error, t));
     }
   };
   return (

@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { coachLevels, mentorKinds, mentorSchema, type Mentor } from '@core/records';
-import { clean, markIssues, zodRule } from '../../shell/forms';
+import { clean, markIssues, saveErrorText, zodRule } from '../../shell/forms';
 import { db } from '../../store/db';
 import { saveMentor, type MentorInput } from '../../store/mentors';
 
@@ -21,7 +21,7 @@ export function MentorForm({ mentor, onClose }: { mentor?: Mentor; onClose: () =
       onClose();
     } catch (error) {
       if (markIssues(form, error, t)) message.error(t('common.fixFields'));
-      else message.error(t('common.saveFailed', { reason: String(error) }));
+      else message.error(saveErrorText(error, t));
     }
   };
 

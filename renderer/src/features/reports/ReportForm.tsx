@@ -2,7 +2,7 @@ import { Alert, App, Checkbox, Col, Form, InputNumber, Modal, Row, Typography } 
 import { useTranslation } from 'react-i18next';
 import { isMoney, type ReportFigure } from '@core/reports';
 import type { Startup } from '@core/records';
-import { markIssues } from '../../shell/forms';
+import { markIssues, saveErrorText } from '../../shell/forms';
 import { db } from '../../store/db';
 import { saveReport } from '../../store/reports';
 import { usePeriodLabel } from './PeriodSelect';
@@ -31,7 +31,7 @@ export function ReportForm({ startup, period, values, onClose }: { startup: Star
       onClose(true);
     } catch (error) {
       if (markIssues(form, error, t)) message.error(t('common.fixFields'));
-      else message.error(t('common.saveFailed', { reason: String(error) }));
+      else message.error(saveErrorText(error, t));
     }
   };
 

@@ -7,6 +7,7 @@ import { overdueFollowUps, SessionRefused, setActionItemDone } from '../../store
 import type { Directory } from './directory';
 import { nowrap } from './labels';
 import { useSessionsQuery } from './useSessionsQuery';
+import { saveErrorText } from '../../shell/forms';
 
 /** Marks an action item done, saying why when the session can no longer be written. */
 export function useMarkDone() {
@@ -20,7 +21,7 @@ export function useMarkDone() {
       if (error instanceof SessionRefused) {
         const { reason, startup } = error.refusal;
         message.error(t(`sessions.refused.${reason}`, { name: startup.name, on: startup.exitedOn ?? '' }));
-      } else message.error(t('common.saveFailed', { reason: String(error) }));
+      } else message.error(saveErrorText(error, t));
     }
   };
 }

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '@core/mentoring';
 import { sessionKinds, sessionModes, sessionStatuses, type Session } from '@core/records';
-import { markIssues } from '../../shell/forms';
+import { markIssues, saveErrorText } from '../../shell/forms';
 import { db } from '../../store/db';
 import { conflictsFor, saveSession, SessionRefused } from '../../store/sessions';
 import type { Directory } from './directory';
@@ -87,7 +87,7 @@ export function SessionForm({ draft, directory, onClose }: { draft: SessionDraft
         const { reason, startup } = error.refusal;
         message.error(t(`sessions.refused.${reason}`, { name: startup.name, on: startup.exitedOn ?? '' }));
       } else if (markIssues(form, error, t)) message.error(t('common.fixFields'));
-      else message.error(t('common.saveFailed', { reason: String(error) }));
+      else message.error(saveErrorText(error, t));
     }
   };
 

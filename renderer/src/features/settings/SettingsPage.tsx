@@ -6,8 +6,11 @@ import type { Carrier } from '@core/records';
 import { languages, setLanguage, type Language } from '../../i18n';
 import { db } from '../../store/db';
 import { hasDemoData, loadDemoData, removeDemoData } from '../../store/demo';
+import { BackupCard } from '../backup/BackupCard';
 import { CarrierForm } from '../carrier/CarrierForm';
+import { LockCard } from '../lock/LockCard';
 import { RulesForm } from './RulesForm';
+import { saveErrorText } from '../../shell/forms';
 
 const languageNames: Record<Language, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
 
@@ -23,7 +26,7 @@ export function SettingsPage({ carrier }: { carrier: Carrier }) {
       await work();
       message.success(done);
     } catch (error) {
-      message.error(t('common.saveFailed', { reason: String(error) }));
+      message.error(saveErrorText(error, t));
     } finally {
       setBusy(false);
     }
@@ -53,6 +56,12 @@ export function SettingsPage({ carrier }: { carrier: Carrier }) {
             </Button>
           </Popconfirm>
         </Space>
+      </Card>
+      <Card title={t('backup.title')}>
+        <BackupCard carrier={carrier} />
+      </Card>
+      <Card title={t('lock.title')}>
+        <LockCard />
       </Card>
       <Card title={t('carrier.profile')}>
         <CarrierForm carrier={carrier} submitLabel={t('common.save')} />

@@ -4,6 +4,7 @@ import { educations, founderSchema, keyGroups } from '@core/records';
 import { idNumberFacts } from '@core/validators/idNumber';
 import { DateInput } from '../../shell/DateInput';
 import { zodRule } from '../../shell/forms';
+import { useLock } from '../lock/useLock';
 
 /** One founder's fields inside the startup form's list; `index` is its place in that list. */
 export function FounderFields({ index }: { index: number }) {
@@ -13,6 +14,8 @@ export function FounderFields({ index }: { index: number }) {
   const facts = idNumber ? idNumberFacts(idNumber) : null;
   const shape = founderSchema.shape;
   const f = (key: string) => t(`startups.form.${key}`);
+  // While the desk lock is set the number is typed and kept, but not shown on screen.
+  const IdInput = useLock().settings ? Input.Password : Input;
   return (
     <Row gutter={16}>
       <Form.Item name={[index, 'id']} hidden>
@@ -30,7 +33,7 @@ export function FounderFields({ index }: { index: number }) {
           rules={[{ required: true, message: t('v.required') }, zodRule(shape.idNumber, t)]}
           extra={facts && <Typography.Text type="secondary">{t('startups.form.derived', { birthDate: facts.birthDate, gender: t(`enums.gender.${facts.gender}`) })}</Typography.Text>}
         >
-          <Input autoComplete="off" maxLength={20} />
+          <IdInput autoComplete="off" maxLength={20} visibilityToggle={false} />
         </Form.Item>
       </Col>
       <Col span={9}>

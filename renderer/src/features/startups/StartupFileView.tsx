@@ -10,6 +10,7 @@ import { db } from '../../store/db';
 import { startupFile, voidStartup } from '../../store/startups';
 import { MaskedId } from './MaskedId';
 import { timelineOf } from './timeline';
+import { saveErrorText } from '../../shell/forms';
 
 export function StartupFileView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -123,7 +124,7 @@ function VoidDialog({ open, onClose, id }: { open: boolean; onClose: () => void;
           await voidStartup(db, id, reason.trim());
           onClose();
         } catch (error) {
-          message.error(t('common.saveFailed', { reason: String(error) }));
+          message.error(saveErrorText(error, t));
         }
       }}
     >

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { entityTypes, fields, industries, stages, startupSchema, type Carrier, type Founder, type Startup } from '@core/records';
 import { freeSpaceUse, qualifiesForFreeResidency } from '@core/residency';
 import { DateInput } from '../../shell/DateInput';
-import { clean, markIssues, zodRule } from '../../shell/forms';
+import { clean, markIssues, saveErrorText, zodRule } from '../../shell/forms';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { saveStartup, startupFile } from '../../store/startups';
@@ -75,7 +75,7 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
       navigate('startups', saved.id);
     } catch (error) {
       if (error instanceof ValidationError) markIssues(form, error, t);
-      message.error(t('common.saveFailed', { reason: error instanceof ValidationError ? t('common.fixFields') : String(error) }));
+      message.error(saveErrorText(error, t));
     } finally {
       setSaving(false);
     }

@@ -9,8 +9,10 @@ import { navigate } from '../../shell/route';
 import type { StartupIndexRow } from '../../store/startupIndex';
 import type { SortField, StartupQuery } from '../../store/startups';
 import { useStartupRows } from './useStartupRows';
+import { usePassphrase } from '../lock/PassphrasePrompt';
 import { exportStartups } from './exportStartups';
 import { ImportButton } from './ImportButton';
+import { saveErrorText } from '../../shell/forms';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'yes');
@@ -21,12 +23,14 @@ export function StartupList() {
   const [withIds, setWithIds] = useState(false);
   const { message } = App.useApp();
   const { rows, total, loading, loadMore } = useStartupRows(query);
+  const [ask, passphrasePrompt] = usePassphrase();
   const exportAs = async (format: 'xlsx' | 'csv') => {
+    if (withIds && !(await ask(t('lock.askExport')))) return;
     try {
       const count = await exportStartups(query, format, withIds, t);
       message.success(t('startups.export.done', { count }));
     } catch (error) {
-      message.error(t('common.saveFailed', { reason: String(error) }));
+      message.error(saveErrorText(error, t));
     }
   };
   const set = (patch: Partial<StartupQuery>) => setQuery((q) => ({ ...q, ...patch }));
@@ -65,6 +69,7 @@ export function StartupList() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {passphrasePrompt}
       <Space wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('startups', 'new')}>
           {t('startups.admit')}

@@ -5,6 +5,7 @@ import { exportTable, type ExportFormat } from '../../files/exportTable';
 import type { SheetColumn } from '../../files/writeTable';
 import { bridge } from '../../platform/bridge';
 import { db } from '../../store/db';
+import { unsealFounders } from '../../store/sealing';
 import { findStartups, hasFilter, type StartupQuery } from '../../store/startups';
 
 /**
@@ -16,7 +17,8 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     ? await findStartups(db, query)
     : await db.startupIndex.where('[state+name]').between([query.state, Dexie.minKey], [query.state, Dexie.maxKey]).toArray();
   const ids = rows.map((r) => r.id);
-  const [startups, founders] = await Promise.all([db.startups.bulkGet(ids), db.founders.where('startupId').anyOf(ids).toArray()]);
+  const [startups, stored] = await Promise.all([db.startups.bulkGet(ids), db.founders.where('startupId').anyOf(ids).toArray()]);
+  const founders = withIds ? await unsealFounders(stored) : stored;
   const byStartup = new Map<string, typeof founders>();
   for (const f of founders) byStartup.set(f.startupId, [...(byStartup.get(f.startupId) ?? []), f]);
 

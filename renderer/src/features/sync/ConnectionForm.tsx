@@ -5,6 +5,7 @@ import type { Carrier } from '@core/records';
 import { bridge } from '../../platform/bridge';
 import { db } from '../../store/db';
 import { setRosterUrl } from '../../store/syncState';
+import { saveErrorText } from '../../shell/forms';
 
 interface Values {
   url: string;
@@ -35,7 +36,7 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
       message.success(t('sync.connection.saved'));
       onSaved();
     } catch (error) {
-      message.error(t('common.saveFailed', { reason: String(error) }));
+      message.error(saveErrorText(error, t));
     }
   };
 
