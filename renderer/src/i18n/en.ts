@@ -60,6 +60,17 @@ export const en: Shape<typeof zh> = {
     quietDays: 'Days without a session before a resident counts as quiet',
     graduationMinJobs: 'Jobs needed to graduate (employment line)',
     backupsKept: 'Backups kept',
+    graduation: { title: 'Graduation criteria', equityFinancingTotal: 'Science line: cumulative equity financing above (¥)', yearRevenue: 'Science line: yearly revenue above, two years running (¥)', employmentMonths: 'Employment line: months since admission' },
+    thresholds: {
+      title: 'Carrier standards (default: national demonstration base)',
+      occupancy: 'Occupancy at least',
+      residents: 'Residents at least',
+      jobs: 'Jobs at least',
+      successRate: 'Incubation success rate at least',
+      onTimeExitRate: 'On-time exit rate at least',
+      sessionsPerMentorYear: 'Sessions per mentor per year at least',
+      residentsPerMentor: 'Residents per mentor at most',
+    },
   },
   settings: {
     language: 'Language',

@@ -58,6 +58,17 @@ export const zh = {
     quietDays: '超过多少天未辅导视为“冷落”',
     graduationMinJobs: '就业条线毕业最少带动就业人数',
     backupsKept: '保留备份份数',
+    graduation: { title: '毕业条件', equityFinancingTotal: '科技条线：累计股权融资超过（元）', yearRevenue: '科技条线：连续两年年营收超过（元）', employmentMonths: '就业条线：入驻满（月）' },
+    thresholds: {
+      title: '载体考核标准（默认：国家级示范基地）',
+      occupancy: '场地使用率不低于',
+      residents: '在孵企业不少于（家）',
+      jobs: '带动就业不少于（人）',
+      successRate: '孵化成功率不低于',
+      onTimeExitRate: '到期出园率不低于',
+      sessionsPerMentorYear: '导师年均辅导不少于（次）',
+      residentsPerMentor: '每位导师对接企业不超过（家）',
+    },
   },
   settings: {
     language: '界面语言',

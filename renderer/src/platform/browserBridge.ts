@@ -1,7 +1,6 @@
 import type { DeskBridge, SecretKey } from '@core/bridge';
 
-/** Secrets kept only for this session unless the manager chooses to keep them on this machine. */
-const sessionSecrets = new Map<SecretKey, string>();
+/** Secrets kept for this browser session (sessionStorage) unless the manager chooses to keep them on this machine. */
 const storageKey = (key: SecretKey) => `desk.secret.${key}`;
 
 function download(name: string, blob: Blob) {
@@ -40,10 +39,10 @@ export const browserBridge: DeskBridge = {
     return { status: res.status, body: await res.text() };
   },
   async getSecret(key) {
-    return sessionSecrets.get(key) ?? localStorage.getItem(storageKey(key));
+    return sessionStorage.getItem(storageKey(key)) ?? localStorage.getItem(storageKey(key));
   },
   async setSecret({ key, value, keep }) {
-    sessionSecrets.set(key, value);
+    sessionStorage.setItem(storageKey(key), value);
     if (keep) localStorage.setItem(storageKey(key), value);
     else localStorage.removeItem(storageKey(key));
   },

@@ -22,6 +22,13 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 
 const now = () => new Date().toISOString();
 
+/** Fields only the roster writes (ROSTER-SYNC.md "Who owns what"). */
+const rosterOwned: Partial<Record<Entity, string[]>> = {
+  startup: ['rosterId', 'verification', 'verificationNote', 'keyProjectDesignated'],
+  carrier: ['rosterStatus'],
+  template: ['published'],
+};
+
 const sameRecord = (a: object, b: object) => {
   const strip = (o: object) => JSON.stringify(Object.entries(o).filter(([k]) => k !== 'updatedAt').sort(([x], [y]) => (x < y ? -1 : 1)));
   return strip(a) === strip(b);
@@ -48,10 +55,12 @@ export async function writeInTx<E extends Entity>(
   who: string,
   stored: (record: RecordOf<E>) => object = (record) => record,
 ): Promise<RecordOf<E>> {
-  const record = parseRecord(entity, { ...(input as object), updatedAt: now() });
   const table = db.table(tableOf[entity]);
+  const before = await table.get((input as { id: string }).id);
+  // What the roster decided is the roster's: a form opened before a pull must not write it back.
+  const kept = before ? Object.fromEntries((rosterOwned[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
+  const record = parseRecord(entity, { ...(input as object), ...kept, updatedAt: now() });
   const id = (record as { id: string }).id;
-  const before = await table.get(id);
   const atRest = stored(record);
   // Saving what is already there changes nothing, so it leaves no history and sends nothing.
   if (before && sameRecord(before, atRest)) return { ...record, updatedAt: (before as { updatedAt: string }).updatedAt };

@@ -1,17 +1,13 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import i18n from '../../i18n';
-import { bridge } from '../../platform/bridge';
+import { PrintFrame } from '../../shell/PrintFrame';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { evidenceText, valueText } from './format';
 import { loadEvaluation, loadRound, type RoundData, type RoundRow } from './roundData';
-import './print.css';
 
 /** Evaluation sheets are signed on paper, in Chinese, whatever language the desk shows. */
 const zh = () => i18n.getFixedT('zh-CN');
@@ -162,22 +158,10 @@ export function PrintView({ carrier, period, evaluationId }: { carrier: Carrier;
     const one = await loadEvaluation(db, evaluationId);
     return { rows: one ? [one] : [] };
   }, [period, evaluationId]);
-  useEffect(() => {
-    document.body.classList.add('printing');
-    return () => document.body.classList.remove('printing');
-  }, []);
-  const name = `${t('evaluations.print.summaryTitle', { carrier: carrier.name, period })}.pdf`.replace(/[/\\:*?"<>|]/g, '');
+  const name = t('evaluations.print.summaryTitle', { carrier: carrier.name, period });
 
-  return createPortal(
-    <div className="print-view" role="document" aria-label={t('evaluations.printRound')}>
-      <div className="print-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => (evaluationId ? navigate('evaluations', 'e', evaluationId) : navigate('evaluations'))}>
-          {t('evaluations.print.back')}
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!data} onClick={() => void bridge.printToPdf({ suggestedName: name })}>
-          {t('evaluations.print.print')}
-        </Button>
-      </div>
+  return (
+    <PrintFrame label={t('evaluations.printRound')} fileName={name} ready={!!data} onBack={() => (evaluationId ? navigate('evaluations', 'e', evaluationId) : navigate('evaluations'))}>
       {!data ? (
         <Spin />
       ) : (
@@ -188,7 +172,6 @@ export function PrintView({ carrier, period, evaluationId }: { carrier: Carrier;
           ))}
         </>
       )}
-    </div>,
-    document.body,
+    </PrintFrame>
   );
 }

@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
+import i18n from '../../i18n';
 import { PrintFrame } from '../../shell/PrintFrame';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
@@ -16,7 +17,9 @@ export function NoticeView({ carrier, exitId }: { carrier: Carrier; exitId: stri
     const reports = exit ? await db.reports.bulkGet(exit.evidence.filter((e) => e.entity === 'report').map((e) => e.id)) : [];
     return exit && startup ? { exit, startup, evaluations, reports } : null;
   }, [exitId]);
-  const title = t('exits.notice.title', { carrier: carrier.name });
+  // A notice is signed and sealed on paper, in Chinese, whatever language the desk shows.
+  const zh = i18n.getFixedT('zh-CN');
+  const title = zh('exits.notice.title', { carrier: carrier.name });
   return (
     <PrintFrame label={t('exits.notice.label')} fileName={`${title}-${data?.startup.name ?? ''}`} ready={!!data} onBack={() => navigate('exits', 'decisions')}>
       {!data ? (
@@ -24,29 +27,29 @@ export function NoticeView({ carrier, exitId }: { carrier: Carrier; exitId: stri
       ) : (
         <section className="print-page">
           <h1>{title}</h1>
-          <p>{t('exits.notice.to', { name: data.startup.name })}</p>
-          {data.startup.creditCode && <p>{t('exits.notice.creditCode', { code: data.startup.creditCode })}</p>}
-          <p>{t('exits.notice.body', { kind: t(`enums.exitKind.${data.exit.kind}`), date: data.exit.effectiveOn ?? data.exit.decidedOn ?? '' })}</p>
+          <p>{zh('exits.notice.to', { name: data.startup.name })}</p>
+          {data.startup.creditCode && <p>{zh('exits.notice.creditCode', { code: data.startup.creditCode })}</p>}
+          <p>{zh('exits.notice.body', { kind: zh(`enums.exitKind.${data.exit.kind}`), date: data.exit.effectiveOn ?? data.exit.decidedOn ?? '' })}</p>
           <p>
-            {t('exits.notice.reasons')}
-            {data.exit.reasons.map((r) => t(`exits.reason.${r}`)).join('、') || '—'}
+            {zh('exits.notice.reasons')}
+            {data.exit.reasons.map((r) => zh(`exits.reason.${r}`)).join('、') || '—'}
             {data.exit.note ? `。${data.exit.note}` : ''}
           </p>
           <p>
-            {t('exits.notice.evidence')}
+            {zh('exits.notice.evidence')}
             {[
-              ...data.evaluations.flatMap((e) => (e ? [t('startups.event.evaluation', { period: e.period, total: e.total })] : [])),
-              ...data.reports.flatMap((r) => (r ? [t('startups.event.report', { period: r.period })] : [])),
+              ...data.evaluations.flatMap((e) => (e ? [zh('startups.event.evaluation', { period: e.period, total: e.total })] : [])),
+              ...data.reports.flatMap((r) => (r ? [zh('startups.event.report', { period: r.period })] : [])),
             ].join('；') || '—'}
           </p>
           <div className="signatures">
-            <div>{t('exits.notice.signature')}</div>
-            <div>{t('exits.notice.approver')}</div>
+            <div>{zh('exits.notice.signature')}</div>
+            <div>{zh('exits.notice.approver')}</div>
           </div>
           <div className="seal">
             <p>{carrier.name}</p>
-            <p>{t('exits.notice.seal')}</p>
-            <p>{t('exits.notice.date', { date: data.exit.decidedOn ?? '' })}</p>
+            <p>{zh('exits.notice.seal')}</p>
+            <p>{zh('exits.notice.date', { date: data.exit.decidedOn ?? '' })}</p>
           </div>
         </section>
       )}
