@@ -50,7 +50,7 @@ export function MentorsPage({ carrier }: { carrier: Carrier }) {
       ...nowrap,
       render: (_, m) => `${t(`mentors.kinds.${m.kind}`)}${m.coachLevel ? ` · ${t('mentors.coachLevelOption', { level: m.coachLevel })}` : ''}`,
     },
-    { title: t('mentors.organisation'), dataIndex: 'organisation', ellipsis: true },
+    { title: t('mentors.organisation'), dataIndex: 'organisation' },
     { title: t('mentors.expertise'), dataIndex: 'expertise', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
     { title: t('mentors.phone'), dataIndex: 'phone', ...nowrap },
     {

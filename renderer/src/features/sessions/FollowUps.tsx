@@ -54,7 +54,7 @@ export function FollowUps({ directory }: { directory: Directory }) {
               </Space>
             ),
           },
-          { title: t('sessions.startups'), key: 'startups', ellipsis: true, render: (_, f) => directory.startupNames(f.session.startupIds) },
+          { title: t('sessions.startups'), key: 'startups', render: (_, f) => directory.startupNames(f.session.startupIds) },
           { title: t('sessions.mentors'), key: 'mentors', width: 140, render: (_, f) => directory.mentorNames(f.session.mentorIds) },
           { title: t('sessions.sessionOn'), key: 'on', ...nowrap, render: (_, f) => dayjs(f.session.startsAt).format('YYYY-MM-DD') },
           {

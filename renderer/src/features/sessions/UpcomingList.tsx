@@ -30,7 +30,7 @@ export function UpcomingList({ directory, onOpen }: { directory: Directory; onOp
           { title: t('sessions.startsAt'), dataIndex: 'startsAt', render: when, ...nowrap },
           { title: t('sessions.kind'), dataIndex: 'kind', render: (k: Session['kind']) => t(`sessions.kinds.${k}`), ...nowrap },
           { title: t('sessions.mentors'), dataIndex: 'mentorIds', render: directory.mentorNames },
-          { title: t('sessions.startups'), dataIndex: 'startupIds', render: directory.startupNames, ellipsis: true },
+          { title: t('sessions.startups'), dataIndex: 'startupIds', render: directory.startupNames },
           { title: t('sessions.mode'), dataIndex: 'mode', render: (m: Session['mode']) => t(`sessions.modes.${m}`), ...nowrap },
           { title: t('sessions.topics'), dataIndex: 'topics', render: (x: string[]) => x.join('、') },
           {
