@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
+    // Carriers are in China: dates and session times as a manager there sees them.
+    timezoneId: 'Asia/Shanghai',
     viewport: { width: 1360, height: 860 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -12,11 +12,13 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'v.date');
 
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'v.dateTime' });
+/** Any offset is accepted and kept as UTC, so index ranges over times compare like with like. */
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'v.dateTime' }).transform((s) => new Date(s).toISOString());
 
-export const text = (max = 200) => z.string().transform(toHalfWidth).pipe(z.string().max(max, 'v.tooLong'));
-export const requiredText = (max = 200) =>
-  z.string().transform(toHalfWidth).pipe(z.string().min(1, 'v.required').max(max, 'v.tooLong'));
+/** Prose keeps its Chinese punctuation (，（）：); only the ideographic space is folded, and the ends trimmed. */
+const tidy = (s: string) => s.replace(/\u3000/g, ' ').trim();
+export const text = (max = 200) => z.string().transform(tidy).pipe(z.string().max(max, 'v.tooLong'));
+export const requiredText = (max = 200) => z.string().transform(tidy).pipe(z.string().min(1, 'v.required').max(max, 'v.tooLong'));
 
 export const phone = z
   .string()

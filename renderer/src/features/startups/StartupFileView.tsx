@@ -8,6 +8,7 @@ import { idNumberFacts } from '@core/validators/idNumber';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { startupFile, voidStartup } from '../../store/startups';
+import { StartupMentoring } from '../sessions/StartupMentoring';
 import { MaskedId } from './MaskedId';
 import { timelineOf } from './timeline';
 import { saveErrorText } from '../../shell/forms';
@@ -91,6 +92,7 @@ export function StartupFileView({ id }: { id: string }) {
           ]}
         />
       </Card>
+      <StartupMentoring startupId={s.id} />
       <Card title={t('startups.file.timeline')}>
         {(() => {
           const events = timelineOf(file, t);
