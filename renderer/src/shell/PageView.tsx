@@ -1,6 +1,7 @@
 import type { Carrier } from '@core/records';
 import { EvaluationsPage } from '../features/evaluations/EvaluationsPage';
 import { MentorsPage } from '../features/mentors/MentorsPage';
+import { OfficialPage } from '../features/official/OfficialPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { ExitsPage } from '../features/exits/ExitsPage';
@@ -12,6 +13,7 @@ import type { Page } from './route';
 
 /** Which screen each page shows; a feature takes over its page here. */
 export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; carrier: Carrier }) {
+  if (page === 'dashboard' && rest[0] === 'official') return <OfficialPage rest={rest.slice(1)} carrier={carrier} />;
   switch (page) {
     case 'startups':
       return <StartupsPage rest={rest} carrier={carrier} />;
