@@ -4,6 +4,7 @@ import { MentorsPage } from '../features/mentors/MentorsPage';
 import { OfficialPage } from '../features/official/OfficialPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExitsPage } from '../features/exits/ExitsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartupsPage } from '../features/startups/StartupsPage';
@@ -21,6 +22,8 @@ export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; 
     case 'sessions': return <SessionsPage carrier={carrier} />;
     case 'reports': return <ReportsPage />;
     case 'evaluations': return <EvaluationsPage rest={rest} carrier={carrier} />;
+    case 'dashboard':
+      return <DashboardPage rest={rest} carrier={carrier} />;
     case 'exits':
       return <ExitsPage rest={rest} carrier={carrier} />;
     case 'sync': return <SyncPage carrier={carrier} />;
