@@ -59,7 +59,8 @@ describe('backup and restore of the whole desk', () => {
     const other = await fresh();
     await restoreBackup(other, await openBackup(other, text));
     expect(await counts(other)).toEqual(await counts(db));
-    expect(await other.startupIndex.get('demo-s-001')).toEqual(await db.startupIndex.get('demo-s-001'));
+    expect(await other.startupIndex.get('demo-s1')).toEqual(await db.startupIndex.get('demo-s1'));
+    expect(await other.startupIndex.get('demo-s1')).toBeDefined();
   });
 
   it('replaces what was there, and renumbers pending changes under a new desk identity for the roster', async () => {

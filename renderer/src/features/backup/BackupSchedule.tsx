@@ -28,6 +28,8 @@ export function BackupSchedule() {
         title: t('backup.reminder.title'),
         description: t('backup.reminder.body'),
         duration: 0,
+        // Bottom right, so it never covers the header's 锁定 button or the page title.
+        placement: 'bottomRight',
         actions: (
           <Button
             type="primary"

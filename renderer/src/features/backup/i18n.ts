@@ -49,7 +49,7 @@ export const zh = {
     rosterVersions: '名录版本',
   },
   records: '{{count}} 条',
-  reminder: { title: '该备份了', body: '已超过一天没有备份孵化台数据。', action: '立即备份' },
+  reminder: { title: '该备份了', body: '已超过一天没有备份孵化台数据。', action: '下载备份' },
   setupRestore: '已有备份？从备份文件恢复全部数据',
   storage: {
     full: '磁盘空间不足，未能保存；已填写的内容仍保留。请在“设置 → 备份与恢复”中立即备份，再清理磁盘后重试。',
@@ -106,7 +106,7 @@ export const en: Shape<typeof zh> = {
     rosterVersions: 'Roster versions',
   },
   records: '{{count}}',
-  reminder: { title: 'Time for a backup', body: 'The desk’s data has not been backed up for over a day.', action: 'Back up now' },
+  reminder: { title: 'Time for a backup', body: 'The desk’s data has not been backed up for over a day.', action: 'Download a backup' },
   setupRestore: 'Have a backup? Restore all data from a backup file',
   storage: {
     full: 'The disk is full, so nothing was saved; what you typed is kept. Back up now under Settings → Backup and restore, free some disk space and try again.',
