@@ -42,10 +42,10 @@ export function StartupList() {
   const sortOrder = (f: SortField) => (query.sort === f ? (query.descending ? 'descend' : 'ascend') : null);
 
   const columns: ColumnsType<StartupIndexRow> = [
-    { title: t('startups.col.name'), dataIndex: 'name', key: 'name', width: 280, sorter: true, sortOrder: sortOrder('name'), render: (name: string, r) => <a href={`#/startups/${r.id}`}>{name}</a> },
+    { title: t('startups.col.name'), dataIndex: 'name', key: 'name', width: 260, sorter: true, sortOrder: sortOrder('name'), render: (name: string, r) => <a href={`#/startups/${r.id}`}>{name}</a> },
     { title: t('startups.col.creditCode'), dataIndex: 'creditCode', width: 190 },
     { title: t('startups.col.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(`enums.stage.${s}`) },
-    { title: t('startups.col.industry'), dataIndex: 'industry', width: 70, render: (i: string) => <Tooltip title={t(`enums.industry.${i}`)}>{i}</Tooltip> },
+    { title: t('startups.col.industry'), dataIndex: 'industry', width: 90, render: (i: string) => <Tooltip title={t(`enums.industry.${i}`)}>{i}</Tooltip> },
     { title: t('startups.col.admittedOn'), dataIndex: 'admittedOn', key: 'admittedOn', width: 120, sorter: true, sortOrder: sortOrder('admittedOn') },
     { title: t('startups.col.agreementEndsOn'), dataIndex: 'agreementEndsOn', key: 'agreementEndsOn', width: 130, sorter: true, sortOrder: sortOrder('agreementEndsOn') },
     { title: t('startups.col.founders'), dataIndex: 'founders', width: 160, ellipsis: true },
