@@ -47,7 +47,10 @@ export function BackupSchedule() {
     const run = () => void check().catch((error: unknown) => console.error('scheduled backup failed', error));
     run();
     const timer = setInterval(run, HOUR);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      notification.destroy('backup-reminder');
+    };
   }, [t, notification, message]);
   return null;
 }

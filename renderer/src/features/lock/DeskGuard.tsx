@@ -34,7 +34,8 @@ export function DeskGuard() {
   useIdleLock(settings && unlocked ? settings.idleMinutes : undefined);
   return (
     <>
-      <BackupSchedule />
+      {/* Not behind the lock screen: its download button would hand the data to whoever stands there. */}
+      {(!settings || unlocked) && <BackupSchedule />}
       {settings && (
         <Button icon={<LockOutlined />} onClick={lock} style={{ marginLeft: 'auto' }}>
           {t('lock.lockNow')}
