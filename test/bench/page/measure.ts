@@ -1,0 +1,76 @@
+import type { OpResult } from './results';
+
+const longTasks: { start: number; end: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+}).observe({ type: 'longtask' });
+
+/** Chromium's non-standard heap figure; precise only with --enable-precise-memory-info. */
+const usedHeapMb = () => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20;
+
+/** A macrotask turn: lets the long-task observer deliver and the heap sampler run. */
+export const settle = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface Measure {
+  op: string;
+  size: number;
+  runs: number;
+  store: () => Promise<unknown>;
+  /** Raw IndexedDB doing the same reads/writes, run alternately with the store so load hits both alike. */
+  baseline?: () => Promise<unknown>;
+  /** Work to do before each run (and each baseline run) that is not timed. */
+  before?: () => Promise<unknown>;
+  /** Undo what a run wrote, untimed, so every run starts from the same data. */
+  after?: () => Promise<unknown>;
+  watchLongTasks?: boolean;
+  note?: string;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<[number, number]> {
+  const start = performance.now();
+  await fn();
+  return [start, performance.now()];
+}
+
+/** Runs an operation and its baseline `runs` times each; a failure ends it and is reported, not thrown. */
+export async function measure(m: Measure): Promise<OpResult> {
+  const runs: number[] = [];
+  const baseline: number[] = [];
+  let longest = 0;
+  let heap = usedHeapMb();
+  const sampler = setInterval(() => (heap = Math.max(heap, usedHeapMb())), 50);
+  const result = (): OpResult => ({
+    op: m.op,
+    size: m.size,
+    runs,
+    ...(m.baseline ? { baseline } : {}),
+    ...(m.watchLongTasks ? { longestTask: longest } : {}),
+    heapMb: Math.max(heap, usedHeapMb()),
+    ...(m.note ? { note: m.note } : {}),
+  });
+  try {
+    for (let i = 0; i < m.runs; i++) {
+      await m.before?.();
+      await settle();
+      const [start, end] = await timed(m.store);
+      runs.push(end - start);
+      // Long-task entries arrive after the task; give the observer a turn before reading them.
+      await settle(20);
+      for (const t of longTasks) if (t.end > start && t.start < end) longest = Math.max(longest, t.end - t.start);
+      heap = Math.max(heap, usedHeapMb());
+      await m.after?.();
+      if (m.baseline) {
+        await m.before?.();
+        const [bStart, bEnd] = await timed(m.baseline);
+        baseline.push(bEnd - bStart);
+        await m.after?.();
+      }
+    }
+    return result();
+  } catch (error) {
+    return { ...result(), error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  } finally {
+    clearInterval(sampler);
+    longTasks.length = 0;
+  }
+}
