@@ -1,6 +1,7 @@
 import { App, Button, Divider, Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { defaultRuleSet, type Carrier, type RuleSet } from '@core/records';
+import { saveErrorText } from '../../shell/forms';
 import { saveRules } from '../../store/carrier';
 import { db } from '../../store/db';
 
@@ -68,7 +69,7 @@ export function RulesForm({ carrier }: { carrier: Carrier }) {
       await saveRules(db, convert({ ...rules, ...values, thresholds: { ...rules.thresholds, ...values.thresholds }, graduation: { ...rules.graduation, ...values.graduation } }, 1 / 100));
       message.success(t('common.saved'));
     } catch (error) {
-      message.error(t('common.saveFailed', { reason: String(error) }));
+      message.error(saveErrorText(error, t));
     }
   };
 

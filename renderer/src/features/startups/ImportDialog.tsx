@@ -17,6 +17,7 @@ import {
 } from '@core/import';
 import { entityTypes, fields, industries, stages } from '@core/records';
 import { readTable } from '../../files/readTable';
+import { saveErrorText } from '../../shell/forms';
 import { db } from '../../store/db';
 import { importLookups, importResidents } from '../../store/importResidents';
 
@@ -70,7 +71,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       message.success(t('startups.importer.imported', { added, updated }));
       onClose();
     } catch (e) {
-      message.error(t('common.saveFailed', { reason: String(e) }));
+      message.error(saveErrorText(e, t));
     } finally {
       setBusy(false);
     }
