@@ -3,7 +3,7 @@ import { normalizeCode } from '@core/text';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
-import { writeInTx, writeTables } from './write';
+import { writeManyInTx, writeTables } from './write';
 
 export interface ImportRow {
   startup: Startup;
@@ -31,28 +31,31 @@ export async function importLookups(db: DeskDb, creditCodes: string[]) {
 /**
  * Imports the previewed rows in one transaction: every row whole or none at all. A row for a startup the
  * desk already holds updates it, keeping what the desk itself decided (status, exit, void, roster).
+ * The rows are written in bulk (startups, then founders), each record with its audit and outbox entry.
  */
 export async function importResidents(db: DeskDb, rows: ImportRow[]): Promise<{ added: number; updated: number }> {
   let added = 0;
   let updated = 0;
   const sealed = await prepareSeals(db, rows.flatMap((r) => (r.founder ? [r.founder] : [])));
   await db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
-    for (const row of rows) {
-      let startup: Startup = row.startup;
-      if (row.updates) {
-        const existing = await db.startups.get(row.updates);
-        if (existing) {
-          startup = { ...existing, ...row.startup };
-          for (const key of deskOwned) (startup as Record<string, unknown>)[key] = existing[key];
-          updated++;
-        }
-      } else added++;
-      const saved = await writeInTx(db, 'startup', startup, operatorName());
-      if (row.founder) {
-        const before = await db.founders.get(row.founder.id);
-        await writeInTx(db, 'founder', { ...before, ...row.founder, startupId: saved.id }, operatorName(), sealed);
+    const targets = rows.flatMap((r) => (r.updates ? [r.updates] : []));
+    const existing = new Map((await db.startups.bulkGet(targets)).map((s, i) => [targets[i]!, s]));
+    const startups = rows.map((row) => {
+      if (!row.updates) {
+        added++;
+        return row.startup;
       }
-    }
+      const before = existing.get(row.updates);
+      if (!before) return row.startup;
+      updated++;
+      const startup: Startup = { ...before, ...row.startup };
+      for (const key of deskOwned) (startup as Record<string, unknown>)[key] = before[key];
+      return startup;
+    });
+    const saved = await writeManyInTx(db, 'startup', startups, operatorName());
+    const withFounder = rows.flatMap((row, i) => (row.founder ? [{ founder: row.founder, startupId: saved[i]!.id }] : []));
+    const before = await db.founders.bulkGet(withFounder.map((x) => x.founder.id));
+    await writeManyInTx(db, 'founder', withFounder.map((x, i) => ({ ...before[i], ...x.founder, startupId: x.startupId })), operatorName(), sealed);
   });
   return { added, updated };
 }

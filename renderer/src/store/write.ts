@@ -34,12 +34,13 @@ const sameRecord = (a: object, b: object) => {
   return strip(a) === strip(b);
 };
 
-async function nextMutationId(db: DeskDb): Promise<{ clientId: string; mutationId: number }> {
+/** Takes `count` consecutive mutation ids (the first is returned) for this desk's outbox. */
+async function nextMutationId(db: DeskDb, count = 1): Promise<{ clientId: string; mutationId: number }> {
   const [client, next] = await Promise.all([db.meta.get('clientId'), db.meta.get('nextMutationId')]);
   const clientId = (client?.value as string | undefined) ?? crypto.randomUUID();
   const mutationId = (next?.value as number | undefined) ?? 1;
   if (!client) await db.meta.put({ key: 'clientId', value: clientId });
-  await db.meta.put({ key: 'nextMutationId', value: mutationId + 1 });
+  await db.meta.put({ key: 'nextMutationId', value: mutationId + count });
   return { clientId, mutationId };
 }
 
@@ -76,6 +77,55 @@ export async function writeInTx<E extends Entity>(
     await db.outbox.add(entry);
   }
   return record;
+}
+
+/**
+ * Many records of one kind, inside an open transaction, exactly as `writeInTx` writes each one, but in
+ * a few bulk requests rather than several awaited requests per record: an import of 5,000 rows was six
+ * times slower than IndexedDB writing the same rows, one round trip at a time. Ids must be distinct
+ * (a record written twice in one call would miss its own first write as its "before").
+ */
+export async function writeManyInTx<E extends Entity>(
+  db: DeskDb,
+  entity: E,
+  inputs: readonly unknown[],
+  who: string,
+  stored: (record: RecordOf<E>) => object = (record) => record,
+): Promise<RecordOf<E>[]> {
+  const ids = inputs.map((input) => (input as { id: string }).id);
+  if (new Set(ids).size !== ids.length) throw new Error(`writeManyInTx: an id appears twice among ${ids.length} ${entity} records`);
+  const table = db.table(tableOf[entity]);
+  const befores = await table.bulkGet(ids);
+  const at = now();
+  const saved: RecordOf<E>[] = [];
+  const changed: { record: RecordOf<E>; atRest: object; before: unknown }[] = [];
+  inputs.forEach((input, i) => {
+    const before = befores[i];
+    const kept = before ? Object.fromEntries((rosterOwned[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
+    const record = parseRecord(entity, { ...(input as object), ...kept, updatedAt: at });
+    const atRest = stored(record);
+    if (before && sameRecord(before, atRest)) saved.push({ ...record, updatedAt: (before as { updatedAt: string }).updatedAt });
+    else {
+      saved.push(record);
+      changed.push({ record, atRest, before: before ?? null });
+    }
+  });
+  if (changed.length === 0) return saved;
+  const idOf = (record: RecordOf<E>) => (record as { id: string }).id;
+  await table.bulkPut(changed.map((c) => c.atRest));
+  await db.audit.bulkAdd(changed.map(({ record, atRest, before }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest })));
+  if (entity === 'startup' || entity === 'founder') {
+    const startupIds = changed.map(({ record }) => (entity === 'startup' ? idOf(record) : (record as { startupId: string }).startupId));
+    await rebuildStartupIndex(db, [...new Set(startupIds)]);
+  }
+  const outgoing = changed.filter(({ record }) => !isDemoId(idOf(record)));
+  if (outgoing.length > 0) {
+    const { clientId, mutationId } = await nextMutationId(db, outgoing.length);
+    await db.outbox.bulkAdd(
+      outgoing.map(({ record }, i): OutboxEntry => ({ clientId, mutationId: mutationId + i, entity, recordId: idOf(record), op: 'upsert', record, createdAt: at })),
+    );
+  }
+  return saved;
 }
 
 /** Tables a write touches, for callers that group several writes in one transaction. */
