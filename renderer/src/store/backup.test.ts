@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupError, writeBackup, type BackupProblem } from '@core/backup/format';
 import { defaultRuleSet } from '@core/records';
-import { backupBeforeUpgrade, backupDue, createBackup, LATEST_SCHEMA, openBackup, restoreBackup } from './backup';
+import { backupBeforeUpgrade, backupDue, createBackup, LATEST_SCHEMA, noteBackup, openBackup, restoreBackup, unbackedSince } from './backup';
 import { saveCarrier } from './carrier';
 import { openDb, type DeskDb } from './db';
 import { loadDemoData } from './demo';
@@ -132,8 +132,18 @@ describe('backup and restore of the whole desk', () => {
 
   it('is due a day after the last one', () => {
     const now = new Date('2026-03-02T09:00:00Z');
-    expect(backupDue(undefined, now)).toBe(true);
+    expect(backupDue(undefined, now)).toBe(false);
     expect(backupDue('2026-03-01T09:30:00Z', now)).toBe(false);
     expect(backupDue('2026-03-01T09:00:00Z', now)).toBe(true);
+  });
+
+  it('owes nothing until the manager has saved something of their own', async () => {
+    await loadDemoData(db, '2026-11-28');
+    expect(await unbackedSince(db)).toBeUndefined();
+    await saveCarrier(db, carrier);
+    const first = (await db.audit.toArray())[0]!.at;
+    expect(await unbackedSince(db)).toBe(first);
+    await noteBackup(db, new Date('2030-01-01T00:00:00Z'));
+    expect(await unbackedSince(db)).toBe('2030-01-01T00:00:00.000Z');
   });
 });

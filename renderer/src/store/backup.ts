@@ -75,8 +75,16 @@ export async function restoreBackup(db: DeskDb, backup: Backup): Promise<void> {
 export const lastBackupAt = async (db: DeskDb) => (await db.meta.get(LAST_BACKUP))?.value as string | undefined;
 export const noteBackup = (db: DeskDb, at: Date) => db.meta.put({ key: LAST_BACKUP, value: at.toISOString() });
 
+/**
+ * Since when the desk's own records have gone without a backup: the last backup, or, before the first
+ * one, the manager's first saved record (a fresh desk, or one holding only demo data, owes nothing).
+ */
+export async function unbackedSince(db: DeskDb): Promise<string | undefined> {
+  return (await lastBackupAt(db)) ?? (await db.audit.orderBy('seq').first())?.at;
+}
+
 const DAY = 86_400_000;
-export const backupDue = (last: string | undefined, now: Date) => !last || now.getTime() - Date.parse(last) >= DAY;
+export const backupDue = (since: string | undefined, now: Date) => since !== undefined && now.getTime() - Date.parse(since) >= DAY;
 
 /**
  * Before this desk upgrades the database to a newer schema, the data as it is on disk: the database is

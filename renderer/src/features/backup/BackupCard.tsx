@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import { bridge } from '../../platform/bridge';
-import { backupDue, lastBackupAt } from '../../store/backup';
+import { backupDue, lastBackupAt, unbackedSince } from '../../store/backup';
 import { db } from '../../store/db';
 import { backUpToFile, shownTime } from './actions';
 import { RestoreButton } from './RestoreButton';
@@ -17,6 +17,7 @@ export function BackupCard({ carrier }: { carrier: Carrier }) {
   const { message } = App.useApp();
   const restore = useRestore();
   const last = useLiveQuery(async () => (await lastBackupAt(db)) ?? null, []);
+  const due = useLiveQuery(async () => backupDue(await unbackedSince(db), new Date()), [last]);
   const kept = useLiveQuery(() => bridge.listBackups(), [last]);
   const [busy, setBusy] = useState(false);
   const electron = bridge.platform === 'electron';
@@ -36,7 +37,7 @@ export function BackupCard({ carrier }: { carrier: Carrier }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('backup.intro')}</Typography.Paragraph>
-      {last !== undefined && !electron && backupDue(last ?? undefined, new Date()) && <Alert type="warning" showIcon title={t('backup.due')} />}
+      {due && !electron && <Alert type="warning" showIcon title={t('backup.due')} />}
       <Typography.Text type="secondary">{last ? t('backup.last', { at: shownTime(last) }) : t('backup.never')}</Typography.Text>
       <Space>
         <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => void backUp()}>

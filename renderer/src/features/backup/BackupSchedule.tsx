@@ -2,7 +2,7 @@ import { App, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../platform/bridge';
-import { backupDue, lastBackupAt } from '../../store/backup';
+import { backupDue, unbackedSince } from '../../store/backup';
 import { db } from '../../store/db';
 import { backUpToFile, keepBackup } from './actions';
 
@@ -19,7 +19,7 @@ export function BackupSchedule() {
   const { notification, message } = App.useApp();
   useEffect(() => {
     const check = async () => {
-      if (!backupDue(await lastBackupAt(db), new Date())) return;
+      if (!backupDue(await unbackedSince(db), new Date())) return;
       if (bridge.platform === 'electron') return keepBackup();
       if (reminded) return;
       reminded = true;
