@@ -100,8 +100,10 @@ export function carrierNumbers(input: CarrierInput, range: DateRange): CarrierNu
 
   const fig = (value: number, ids: string[], of?: Figure['of']): Figure => ({ value, ids, ...(of ? { of } : {}) });
   const rate = (part: Startup[], whole: Startup[]) => fig(ratio(part.length, whole.length), part.map((s) => s.id), { numerator: part.length, denominator: whole.length });
-  const atLeast = (f: Figure, threshold: number): Figure => ({ ...f, threshold, meets: f.value >= threshold });
-  const atMost = (f: Figure, threshold: number): Figure => ({ ...f, threshold, meets: f.value <= threshold });
+  // A rate over nothing (0 of 0) is not judged against its standard.
+  const judged = (f: Figure) => f.of?.denominator !== 0;
+  const atLeast = (f: Figure, threshold: number): Figure => ({ ...f, threshold, ...(judged(f) ? { meets: f.value >= threshold } : {}) });
+  const atMost = (f: Figure, threshold: number): Figure => ({ ...f, threshold, ...(judged(f) ? { meets: f.value <= threshold } : {}) });
   const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);
 
   return {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Figure, NumberKey } from '@core/kpis/carrierNumbers';
-import { formatFigure } from '../exits/NumbersView';
+import { formatFigure, formatValue } from '../../shell/figures';
 import { ChartCard } from './ChartCard';
 import type { Dashboard } from './dashboardData';
 
@@ -47,8 +47,8 @@ export function DashboardCharts({ data, print }: { data: Dashboard; print?: bool
   const numbers = (Object.entries(data.numbers.figures) as [NumberKey, Figure][]).map(([key, fig]) => ({
     key,
     name: t(`exits.numbers.figure.${key}`),
-    value: formatFigure(key, fig.value),
-    threshold: fig.threshold === undefined ? '—' : formatFigure(key, fig.threshold),
+    value: formatFigure(key, fig),
+    threshold: fig.threshold === undefined ? '—' : formatValue(key, fig.threshold),
     meets: fig.meets,
   }));
 

@@ -7,8 +7,8 @@ import type { Carrier } from '@core/records';
 import type { DateRange, Figure, NumberKey } from '@core/kpis/carrierNumbers';
 import { loadCarrierNumbers } from '../../store/carrierNumbers';
 import { db } from '../../store/db';
+import { formatFigure, formatValue } from '../../shell/figures';
 
-const rates = new Set<NumberKey>(['successRate', 'onTimeExitRate', 'occupancyArea', 'occupancySeats', 'financedShare']);
 const sources: Record<NumberKey, 'startups' | 'reports' | 'sessions' | 'mentors'> = {
   residentsAtStart: 'startups',
   residentsAtEnd: 'startups',
@@ -25,8 +25,6 @@ const sources: Record<NumberKey, 'startups' | 'reports' | 'sessions' | 'mentors'
   sessionsPerMentorYear: 'sessions',
   residentsPerMentor: 'mentors',
 };
-
-export const formatFigure = (key: NumberKey, value: number) => (rates.has(key) ? `${(value * 100).toFixed(1)}%` : Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /** The carrier's numbers for a range against their standards; every number opens to its records. */
 export function NumbersView({ carrier }: { carrier: Carrier }) {
@@ -48,7 +46,7 @@ export function NumbersView({ carrier }: { carrier: Carrier }) {
         <Alert
           type="warning"
           showIcon
-          title={below.map(([k, f]) => `${t(`exits.numbers.figure.${k}`)} ${formatFigure(k, f.value)} · ${t('exits.numbers.below', { threshold: formatFigure(k, f.threshold!) })}`).join('；')}
+          title={below.map(([k, f]) => `${t(`exits.numbers.figure.${k}`)} ${formatFigure(k, f)} · ${t('exits.numbers.below', { threshold: formatValue(k, f.threshold!) })}`).join('；')}
         />
       )}
       <Row gutter={[16, 16]}>
@@ -56,11 +54,11 @@ export function NumbersView({ carrier }: { carrier: Carrier }) {
           (Object.entries(figures) as [NumberKey, Figure][]).map(([key, f]) => (
             <Col key={key} xs={12} md={8} xl={6}>
               <Card hoverable size="small" onClick={() => setOpen(key)} role="button" aria-label={t(`exits.numbers.figure.${key}`)}>
-                <Statistic title={t(`exits.numbers.figure.${key}`)} value={formatFigure(key, f.value)} valueStyle={{ color: f.meets === false ? '#cf1322' : undefined }} />
+                <Statistic title={t(`exits.numbers.figure.${key}`)} value={formatFigure(key, f)} valueStyle={{ color: f.meets === false ? '#cf1322' : undefined }} />
                 {f.of && <Typography.Text type="secondary">{`${f.of.numerator} / ${f.of.denominator}`}</Typography.Text>}
-                {f.threshold !== undefined && (
+                {f.meets !== undefined && (
                   <div>
-                    <Tag color={f.meets ? 'green' : 'red'}>{f.meets ? t('exits.numbers.meets') : t('exits.numbers.below', { threshold: formatFigure(key, f.threshold) })}</Tag>
+                    <Tag color={f.meets ? 'green' : 'red'}>{f.meets ? t('exits.numbers.meets') : t('exits.numbers.below', { threshold: formatValue(key, f.threshold!) })}</Tag>
                   </div>
                 )}
               </Card>

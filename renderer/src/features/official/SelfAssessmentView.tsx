@@ -9,7 +9,7 @@ import { PrintFrame } from '../../shell/PrintFrame';
 import { navigate } from '../../shell/route';
 import { loadCarrierNumbers } from '../../store/carrierNumbers';
 import { db } from '../../store/db';
-import { formatFigure } from '../exits/NumbersView';
+import { formatFigure, formatValue } from '../../shell/figures';
 
 /** The carrier's self-assessment for a range on A4, signed and sealed on paper, so always in Chinese. */
 export function SelfAssessmentView({ carrier, range }: { carrier: Carrier; range: DateRange }) {
@@ -42,9 +42,9 @@ export function SelfAssessmentView({ carrier, range }: { carrier: Carrier; range
               {assessment.lines.map(({ key, figure, comparison }) => (
                 <tr key={key}>
                   <td>{zh(`exits.numbers.figure.${key}`)}</td>
-                  <td className="num">{formatFigure(key, figure.value)}</td>
+                  <td className="num">{formatFigure(key, figure)}</td>
                   <td className="num">{figure.of ? `${figure.of.numerator} / ${figure.of.denominator}` : zh('official.assessment.none')}</td>
-                  <td className="num">{comparison ? zh(`official.assessment.${comparison}`, { value: formatFigure(key, figure.threshold!) }) : zh('official.assessment.none')}</td>
+                  <td className="num">{comparison ? zh(`official.assessment.${comparison}`, { value: formatValue(key, figure.threshold!) }) : zh('official.assessment.none')}</td>
                   <td className="num">{comparison ? zh(figure.meets ? 'official.assessment.met' : 'official.assessment.notMet') : zh('official.assessment.none')}</td>
                 </tr>
               ))}
