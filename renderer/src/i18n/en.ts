@@ -16,18 +16,6 @@ export const en: Shape<typeof zh> = {
     menu: 'Main menu',
   },
   common: { save: 'Save', saved: 'Saved', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', yes: 'Yes', no: 'No', none: 'None', saveFailed: 'Could not save; what you typed is kept: {{reason}}', fixFields: 'Correct the fields marked in red, then save again' },
-  empty: {
-    dashboard: 'The dashboard will chart residents, jobs, revenue and financing, evaluation grades, mentoring and exits for a chosen period.',
-    startups: 'The resident register: admission, founders’ real-name records, search and filters, Excel import and export.',
-    mentors: 'The mentor pool: kinds, expertise, sessions per year and coverage.',
-    sessions: 'Mentor sessions: booking, group sessions and expert panels, records and follow-ups.',
-    reports: 'Operating reports: quarterly jobs, revenue, tax, R&D, IP and financing.',
-    evaluations: 'Evaluations: score, grade, finalize and export residents’ performance by template.',
-    exits: 'Exits: graduation, expiry, eviction and re-entrepreneurship follow-up.',
-    sync: 'Roster sync: status of the sync with the national carrier roster, pending records and rejections.',
-    comingTitle: 'This part is being built',
-    demoHint: 'Want a look first? Load demo data in Settings.',
-  },
   carrier: {
     setupTitle: 'Welcome to Incubator Desk',
     setupIntro: 'First, record your incubation carrier. Rosters, reports and the roster sync use it; you can change it later in Settings.',

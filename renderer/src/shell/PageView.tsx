@@ -1,7 +1,6 @@
 import type { Carrier } from '@core/records';
 import { EvaluationsPage } from '../features/evaluations/EvaluationsPage';
 import { MentorsPage } from '../features/mentors/MentorsPage';
-import { OfficialPage } from '../features/official/OfficialPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -9,12 +8,10 @@ import { ExitsPage } from '../features/exits/ExitsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartupsPage } from '../features/startups/StartupsPage';
 import { SyncPage } from '../features/sync/SyncPage';
-import { ComingPage } from './ComingPage';
 import type { Page } from './route';
 
 /** Which screen each page shows; a feature takes over its page here. */
 export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; carrier: Carrier }) {
-  if (page === 'dashboard' && rest[0] === 'official') return <OfficialPage rest={rest.slice(1)} carrier={carrier} />;
   switch (page) {
     case 'startups':
       return <StartupsPage rest={rest} carrier={carrier} />;
@@ -29,7 +26,5 @@ export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; 
     case 'sync': return <SyncPage carrier={carrier} />;
     case 'settings':
       return <SettingsPage carrier={carrier} />;
-    default:
-      return <ComingPage page={page} />;
   }
 }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import type { DateRange } from '@core/kpis/carrierNumbers';
 import { navigate } from '../../shell/route';
+import { OfficialFiles } from '../official/OfficialFiles';
+import { SelfAssessmentView } from '../official/SelfAssessmentView';
 import { DashboardCharts } from './Charts';
 import { DashboardPrint } from './DashboardPrint';
 import { useDashboard } from './dashboardData';
@@ -13,22 +15,35 @@ import './dashboard.css';
 const today = () => new Date().toISOString().slice(0, 10);
 const isDay = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** #/dashboard[/<from>/<to>], #/dashboard/print/<from>/<to>: the range lives in the URL, so print and reload keep it. */
+/**
+ * #/dashboard[/<from>/<to>], #/dashboard/print/<from>/<to>: the range lives in the URL, so print and reload keep it.
+ * #/dashboard/official[/self-assessment/<from>/<to>]: the official files, and the self-assessment print view.
+ */
 export function DashboardPage({ rest, carrier }: { rest: string[]; carrier: Carrier }) {
+  if (rest[0] === 'official') {
+    const [view, from, to] = rest.slice(1);
+    if (view === 'self-assessment' && isDay(from) && isDay(to)) return <SelfAssessmentView carrier={carrier} range={{ from, to }} />;
+    return <Overview carrier={carrier} range={defaultRange()} tab="files" />;
+  }
   const printing = rest[0] === 'print';
   const [from, to] = printing ? rest.slice(1) : rest;
-  const range: DateRange = isDay(from) && isDay(to) ? { from, to } : { from: `${today().slice(0, 4)}-01-01`, to: today() };
+  const range: DateRange = isDay(from) && isDay(to) ? { from, to } : defaultRange();
   if (printing) return <DashboardPrint carrier={carrier} range={range} />;
-  return <Overview carrier={carrier} range={range} />;
+  return <Overview carrier={carrier} range={range} tab="overview" />;
 }
 
-function Overview({ carrier, range }: { carrier: Carrier; range: DateRange }) {
+const defaultRange = (): DateRange => ({ from: `${today().slice(0, 4)}-01-01`, to: today() });
+
+function Overview({ carrier, range, tab }: { carrier: Carrier; range: DateRange; tab: 'overview' | 'files' }) {
   const { t } = useTranslation();
   const data = useDashboard(carrier, range);
   const year = Number(today().slice(0, 4));
   const go = (r: DateRange) => navigate('dashboard', r.from, r.to);
   return (
     <Tabs
+      activeKey={tab}
+      onChange={(key) => (key === 'files' ? navigate('dashboard', 'official') : go(range))}
+      destroyOnHidden
       items={[
         {
           key: 'overview',
@@ -56,6 +71,7 @@ function Overview({ carrier, range }: { carrier: Carrier; range: DateRange }) {
             </Space>
           ),
         },
+        { key: 'files', label: t('dashboard.files'), children: <OfficialFiles carrier={carrier} /> },
       ]}
     />
   );

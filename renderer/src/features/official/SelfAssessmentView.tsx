@@ -19,7 +19,7 @@ export function SelfAssessmentView({ carrier, range }: { carrier: Carrier; range
   const title = zh('official.assessment.title', { carrier: carrier.name });
   const assessment = numbers && selfAssessment(numbers);
   return (
-    <PrintFrame label={t('official.assessment.label')} fileName={`${title}-${range.from}-${range.to}`} ready={!!assessment} onBack={() => navigate('dashboard')}>
+    <PrintFrame label={t('official.assessment.label')} fileName={`${title}-${range.from}-${range.to}`} ready={!!assessment} onBack={() => navigate('dashboard', 'official')}>
       {!assessment ? (
         <Spin />
       ) : (
