@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** A mentoring morning: add a mentor, book, record what happened, chase the follow-up, export. */
 const today = new Date();
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+// Days as the browser sees them: the tests run in China time (playwright.config.ts), whatever the machine's zone.
+const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const weekAgo = iso(new Date(Date.now() - 7 * 86_400_000));
 
 async function setUp(page: Page) {
@@ -40,7 +41,8 @@ async function setUp(page: Page) {
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('dialog').getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await page.keyboard.press('Escape');
+  // A single select closes itself; an Escape here would close the dialog instead.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 /** Multiple selects search as you type; Enter takes the match. */
@@ -90,14 +92,15 @@ test('add a mentor, book, record with action items, follow up, export', async ({
   await expect(page.getByText('在孵企业 2 家，在库导师 1 位')).toBeVisible();
 
   await page.getByRole('menuitem', { name: '辅导记录' }).click();
-  const first = await book(page, `${iso(today)} 08:00`);
+  // Midnight today (China time): already past whenever the test runs, yet still in today's upcoming list.
+  const first = await book(page, `${iso(today)} 00:00`);
   await first.getByRole('button', { name: /保\s?存/ }).click();
   await expect(first).toBeHidden();
 
   // The same mentor half an hour later: warned before saving, and the manager goes back.
-  const second = await book(page, `${iso(today)} 08:30`);
+  const second = await book(page, `${iso(today)} 00:30`);
   await expect(second.getByText('导师时间冲突')).toBeVisible();
-  await expect(second.getByText(/陈立新 在 .* 08:00 已有辅导（云帆数字创业团队）/)).toBeVisible();
+  await expect(second.getByText(/陈立新 在 .* 00:00 已有辅导（云帆数字创业团队）/)).toBeVisible();
   await second.getByRole('button', { name: /保\s?存/ }).click();
   await page.getByRole('button', { name: '返回修改' }).click();
   await second.getByRole('button', { name: /取\s?消/ }).click();
@@ -134,7 +137,7 @@ test('add a mentor, book, record with action items, follow up, export', async ({
   expect(log.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(log.row(1)).toEqual(['日期', '开始时间', '辅导形式', '导师', '企业', '方式', '时长（分钟）', '状态', '辅导主题', '辅导纪要', '待办事项', '企业评分']);
   expect(log.sheet.rowCount).toBe(2);
-  expect(log.row(2)).toEqual([iso(today), '08:00', '预约辅导', '陈立新', '云帆数字创业团队', '现场', 60, '已举行', '', '梳理了融资路演材料。明确了下一步计划。', `补充财务模型（创始人，${weekAgo}，已完成）`, 4]);
+  expect(log.row(2)).toEqual([iso(today), '00:00', '预约辅导', '陈立新', '云帆数字创业团队', '现场', 60, '已举行', '', '梳理了融资路演材料。明确了下一步计划。', `补充财务模型（创始人，${weekAgo}，已完成）`, 4]);
 
   await page.getByRole('menuitem', { name: '创业导师' }).click();
   // One held session: counted, and still below the yearly minimum of two.
