@@ -10,7 +10,7 @@ import { exportStartups } from '../../../renderer/src/features/startups/exportSt
 import i18n from '../../../renderer/src/i18n';
 import { browserBridge } from '../../../renderer/src/platform/browserBridge';
 import { createBackup, openBackup, restoreBackup } from '../../../renderer/src/store/backup';
-import { loadCarrierNumbers } from '../../../renderer/src/store/carrierNumbers';
+import { instantsOf, loadCarrierNumbers } from '../../../renderer/src/store/carrierNumbers';
 import { db, DB_NAME } from '../../../renderer/src/store/db';
 import { runRound } from '../../../renderer/src/store/evaluations';
 import { importResidents, type ImportRow } from '../../../renderer/src/store/importResidents';
@@ -101,7 +101,7 @@ async function fillOutbox(clientId: string, firstId: number, count: number, offs
 async function run(o: BenchOptions): Promise<SizeRun> {
   const { size } = o;
   const heavy = size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3;
-  const light = 15;
+  const light = size >= 100_000 ? 9 : 15;
   log(`size ${size.toLocaleString('en-US')}: generating and writing the data set`);
   db.close();
   await db.delete();
@@ -326,7 +326,7 @@ async function run(o: BenchOptions): Promise<SizeRun> {
         Promise.all([
           getAll(tx, 'startups', 'admittedOn', IDBKeyRange.upperBound(range.to)),
           getAll(tx, 'reports', 'period', IDBKeyRange.bound(range.from.slice(0, 4), `${range.to.slice(0, 4)}\uffff`)),
-          getAll(tx, 'sessions', 'startsAt', IDBKeyRange.bound(`${range.from}T00:00:00`, `${range.to}T23:59:59\uffff`)),
+          getAll(tx, 'sessions', 'startsAt', IDBKeyRange.bound(...instantsOf(range))),
           getAll(tx, 'mentors', null, null),
         ]),
       ),
