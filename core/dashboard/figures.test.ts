@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { generateIncubator } from '../demo/generate';
 import type { Evaluation, Founder, Report, Session, Startup } from '../records';
+import { aFounder, aReport, aSession, aStartup, anEvaluation } from '../testing/records';
 import { dashboardFigures } from './figures';
 
 const at = '2026-01-01T00:00:00.000Z';
-const s = (id: string, over: Partial<Startup> = {}): Startup => ({
-  id, updatedAt: at, name: id, entityType: 'enterprise', industry: 'I', field: 'digital', stage: 'early', admittedOn: '2025-01-01', agreementEndsOn: '2027-01-01', area: 10, feeWaived: false, keyProject: false, status: 'resident', ...over,
-});
-const r = (startupId: string, period: string, over: Partial<Report> = {}): Report => ({
-  id: `${startupId}${period}`, updatedAt: at, startupId, period, employees: 5, keyGroupHires: 2, newGraduateHires: 1, insuredEmployees: 5, revenue: 1000, netProfit: 0, taxPaid: 0, rdSpend: 0, ipApplied: 0, inventionPatentsGranted: 0, otherIpGranted: 0, financing: 0, guaranteeLoans: 0, equityFinancing: 0, subsidies: 0, ...over,
-});
-const f = (startupId: string, keyGroups: Founder['keyGroups']): Founder => ({ id: `f${startupId}${keyGroups.join()}`, updatedAt: at, startupId, name: 'x', idNumber: '11010519491231002X', keyGroups, firstTime: true, trainingCertified: false });
-const session = (id: string, startsAt: string, startupIds: string[], status: Session['status'] = 'held'): Session => ({ id, updatedAt: at, kind: 'group', mentorIds: ['m'], startupIds, startsAt, durationMinutes: 60, mode: 'onsite', topics: [], actionItems: [], status });
-const ev = (startupId: string, period: string, grade: Evaluation['grade'], revision = 1, status: Evaluation['status'] = 'finalized'): Evaluation => ({ id: `${startupId}${period}${revision}`, updatedAt: at, startupId, period, templateId: 't', templateVersion: 1, revision, items: [], total: 0, grade, status });
+const s = (id: string, over: Partial<Startup> = {}) => aStartup(id, { area: 10, ...over });
+const r = (startupId: string, period: string, over: Partial<Report> = {}) =>
+  aReport(startupId, period, { id: `${startupId}${period}`, employees: 5, keyGroupHires: 2, newGraduateHires: 1, insuredEmployees: 5, revenue: 1000, ...over });
+const f = (startupId: string, keyGroups: Founder['keyGroups']) => aFounder(`f${startupId}${keyGroups.join()}`, startupId, { keyGroups });
+const session = (id: string, startsAt: string, startupIds: string[], status: Session['status'] = 'held') => aSession(id, startsAt, { kind: 'group', mentorIds: ['m'], startupIds, status });
+const ev = (startupId: string, period: string, grade: Evaluation['grade'], revision = 1, status: Evaluation['status'] = 'finalized') =>
+  anEvaluation(startupId, period, grade, { id: `${startupId}${period}${revision}`, total: 0, revision, status });
 const range = { from: '2025-01-01', to: '2025-06-30' };
 
 describe('dashboard figures', () => {

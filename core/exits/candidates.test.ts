@@ -1,60 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRuleSet, type Evaluation, type Report, type Startup } from '../records';
+import { aReport, aStartup, anEvaluation } from '../testing/records';
 import { exitCandidates } from './candidates';
 
 const at = '2026-01-01T00:00:00.000Z';
-const startup = (id: string, over: Partial<Startup> = {}): Startup => ({
-  id,
-  updatedAt: at,
-  name: id,
-  entityType: 'enterprise',
-  industry: 'I',
-  field: 'digital',
-  stage: 'early',
-  admittedOn: '2025-01-01',
-  agreementEndsOn: '2027-12-31',
-  area: 100,
-  feeWaived: false,
-  keyProject: false,
-  status: 'resident',
-  ...over,
-});
-const report = (startupId: string, period: string, over: Partial<Report> = {}): Report => ({
-  id: `${startupId}-${period}`,
-  updatedAt: at,
-  startupId,
-  period,
-  employees: 1,
-  keyGroupHires: 0,
-  newGraduateHires: 0,
-  insuredEmployees: 0,
-  revenue: 0,
-  netProfit: 0,
-  taxPaid: 0,
-  rdSpend: 0,
-  ipApplied: 0,
-  inventionPatentsGranted: 0,
-  otherIpGranted: 0,
-  financing: 0,
-  guaranteeLoans: 0,
-  equityFinancing: 0,
-  subsidies: 0,
-  ...over,
-});
-const evaluation = (startupId: string, period: string, grade: Evaluation['grade'], over: Partial<Evaluation> = {}): Evaluation => ({
-  id: `${startupId}-e-${period}-${over.revision ?? 1}`,
-  updatedAt: at,
-  startupId,
-  period,
-  templateId: 't',
-  templateVersion: 1,
-  revision: 1,
-  items: [],
-  total: grade === 'fail' ? 40 : 75,
-  grade,
-  status: 'finalized',
-  ...over,
-});
+const startup = aStartup;
+// One employee by default, so the employment-line rule needs a test to raise it.
+const report = (id: string, period: string, over: Partial<Report> = {}) => aReport(id, period, { employees: 1, ...over });
+const evaluation = anEvaluation;
 const today = '2026-11-28';
 const run = (startups: Startup[], reports: Report[] = [], evaluations: Evaluation[] = [], line: 'hrss' | 'science' | 'both' = 'both') =>
   exitCandidates({ startups, reports, evaluations, rules: defaultRuleSet, line, today });

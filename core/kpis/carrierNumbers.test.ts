@@ -1,60 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet, type Mentor, type Report, type Session, type Startup } from '../records';
+import { defaultRuleSet, type Report, type Session, type Startup } from '../records';
+import { aMentor, aReport, aSession, aStartup } from '../testing/records';
 import { carrierNumbers } from './carrierNumbers';
 
 const at = '2026-01-01T00:00:00.000Z';
-const startup = (id: string, over: Partial<Startup>): Startup => ({
-  id,
-  updatedAt: at,
-  name: id,
-  entityType: 'enterprise',
-  industry: 'I',
-  field: 'digital',
-  stage: 'early',
-  admittedOn: '2024-01-01',
-  agreementEndsOn: '2026-12-31',
-  area: 100,
-  feeWaived: false,
-  keyProject: false,
-  status: 'resident',
-  ...over,
-});
-const report = (startupId: string, period: string, over: Partial<Report> = {}): Report => ({
-  id: `${startupId}-${period}`,
-  updatedAt: at,
-  startupId,
-  period,
-  employees: 10,
-  keyGroupHires: 3,
-  newGraduateHires: 2,
-  insuredEmployees: 8,
-  revenue: 0,
-  netProfit: 0,
-  taxPaid: 0,
-  rdSpend: 0,
-  ipApplied: 0,
-  inventionPatentsGranted: 0,
-  otherIpGranted: 0,
-  financing: 0,
-  guaranteeLoans: 0,
-  equityFinancing: 0,
-  subsidies: 0,
-  ...over,
-});
-const mentor = (id: string, active = true): Mentor => ({ id, updatedAt: at, name: id, kind: 'coach', expertise: [], active });
-const session = (id: string, startsAt: string, status: Session['status'] = 'held'): Session => ({
-  id,
-  updatedAt: at,
-  kind: 'appointment',
-  mentorIds: ['m1'],
-  startupIds: ['a'],
-  startsAt,
-  durationMinutes: 60,
-  mode: 'onsite',
-  topics: [],
-  actionItems: [],
-  status,
-});
+const startup = (id: string, over: Partial<Startup>) => aStartup(id, { admittedOn: '2024-01-01', agreementEndsOn: '2026-12-31', ...over });
+const report = (startupId: string, period: string, over: Partial<Report> = {}) =>
+  aReport(startupId, period, { employees: 10, keyGroupHires: 3, newGraduateHires: 2, insuredEmployees: 8, ...over });
+const mentor = (id: string, active = true) => aMentor(id, { active });
+const session = (id: string, startsAt: string, status: Session['status'] = 'held') => aSession(id, startsAt, { startupIds: ['a'], status });
 const carrier = { area: 1000, seats: 10, rules: defaultRuleSet };
 const range = { from: '2025-01-01', to: '2025-12-31' };
 

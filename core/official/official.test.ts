@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carrierNumbers } from '../kpis/carrierNumbers';
 import { defaultRuleSet, type Founder, type Mentor, type Report, type Startup } from '../records';
+import { aFounder, aReport, aStartup } from '../testing/records';
 import { employmentRoster } from './employmentRoster';
 import { entityRoster } from './entityRoster';
 import { mentorRoster } from './mentorRoster';
@@ -15,57 +16,11 @@ const at = '2026-01-01T00:00:00.000Z';
 const year = { from: '2025-01-01', to: '2025-12-31' };
 const today = '2026-02-01';
 
-const startup = (id: string, over: Partial<Startup> = {}): Startup => ({
-  id,
-  updatedAt: at,
-  name: `企业${id}`,
-  entityType: 'enterprise',
-  creditCode: `91330185MA${id.padStart(8, '0')}`,
-  industry: 'I',
-  field: 'digital',
-  stage: 'early',
-  admittedOn: '2024-03-01',
-  agreementEndsOn: '2027-02-28',
-  area: 60,
-  feeWaived: false,
-  keyProject: false,
-  contactPhone: '13800138000',
-  status: 'resident',
-  ...over,
-});
-const report = (startupId: string, period: string, over: Partial<Report> = {}): Report => ({
-  id: `${startupId}-${period}`,
-  updatedAt: at,
-  startupId,
-  period,
-  employees: 10,
-  keyGroupHires: 3,
-  newGraduateHires: 2,
-  insuredEmployees: 8,
-  revenue: 0,
-  netProfit: 0,
-  taxPaid: 0,
-  rdSpend: 0,
-  ipApplied: 0,
-  inventionPatentsGranted: 0,
-  otherIpGranted: 0,
-  financing: 0,
-  guaranteeLoans: 0,
-  equityFinancing: 0,
-  subsidies: 0,
-  ...over,
-});
-const founder = (id: string, startupId: string, over: Partial<Founder> = {}): Founder => ({
-  id,
-  updatedAt: at,
-  startupId,
-  name: `创始人${id}`,
-  idNumber: '11010519491231002X',
-  keyGroups: [],
-  firstTime: true,
-  trainingCertified: false,
-  ...over,
-});
+const startup = (id: string, over: Partial<Startup> = {}) =>
+  aStartup(id, { name: `企业${id}`, creditCode: `91330185MA${id.padStart(8, '0')}`, admittedOn: '2024-03-01', agreementEndsOn: '2027-02-28', area: 60, contactPhone: '13800138000', ...over });
+const report = (startupId: string, period: string, over: Partial<Report> = {}) =>
+  aReport(startupId, period, { employees: 10, keyGroupHires: 3, newGraduateHires: 2, insuredEmployees: 8, ...over });
+const founder = (id: string, startupId: string, over: Partial<Founder> = {}) => aFounder(id, startupId, { name: `创始人${id}`, ...over });
 const quarters = (startupId: string, over: (q: number) => Partial<Report>) => [1, 2, 3, 4].map((q) => report(startupId, `2025Q${q}`, over(q)));
 
 describe('periods', () => {

@@ -1,48 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, Rule, Session, Template } from '../records';
 import { templateSchema } from '../records';
+import { aReport, aSession } from '../testing/records';
 import { applyRule, computeMetrics, decodeEvidence, gradeOf, ManualScoreError, pendingItems, periodInstants, previousPeriod, quartersOf, residentTemplate, scienceTemplate, scoreEvaluation, scoreIndicator, scoreManual, type Measured, type MetricValues } from '.';
 
 const m = (value: number | null): Measured => ({ value, steps: [] });
 const points = (rule: Exclude<Rule, { kind: 'manual' }>, value: number | null) => applyRule(rule, m(value)).points;
 
-const report = (period: string, over: Partial<Report> = {}): Report => ({
-  id: `r-${period}`,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  startupId: 's1',
-  period,
-  employees: 0,
-  keyGroupHires: 0,
-  newGraduateHires: 0,
-  insuredEmployees: 0,
-  revenue: 0,
-  netProfit: 0,
-  taxPaid: 0,
-  rdSpend: 0,
-  ipApplied: 0,
-  inventionPatentsGranted: 0,
-  otherIpGranted: 0,
-  financing: 0,
-  guaranteeLoans: 0,
-  equityFinancing: 0,
-  subsidies: 0,
-  ...over,
-});
-
-const session = (startsAt: string, over: Partial<Session> = {}): Session => ({
-  id: `c-${startsAt}`,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  kind: 'appointment',
-  mentorIds: ['m1'],
-  startupIds: ['s1'],
-  startsAt,
-  durationMinutes: 60,
-  mode: 'onsite',
-  topics: [],
-  actionItems: [],
-  status: 'held',
-  ...over,
-});
+const report = (period: string, over: Partial<Report> = {}) => aReport('s1', period, { id: `r-${period}`, updatedAt: '2025-01-01T00:00:00.000Z', ...over });
+const session = (startsAt: string, over: Partial<Session> = {}) => aSession(`c-${startsAt}`, startsAt, { updatedAt: '2025-01-01T00:00:00.000Z', ...over });
 
 describe('threshold rule (带动就业: <3 → 0, 3 → 8, +1 each, cap 20)', () => {
   const rule = residentTemplate.indicators[0]!.rule as Extract<Rule, { kind: 'threshold' }>;
