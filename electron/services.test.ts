@@ -59,7 +59,7 @@ describe('printToPdf', () => {
     const target = join(dir, 'report.pdf');
     const { services } = setup(target);
     expect(await services.printToPdf({ suggestedName: 'report.pdf' }, sender)).toEqual({ saved: true, where: target });
-    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true });
+    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(await readFile(target, 'utf8')).toBe('%PDF-1.7');
   });
 });

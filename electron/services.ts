@@ -40,7 +40,8 @@ export function deskServices(deps: ServiceDeps): DeskServices {
     saveFile: (request, sender) => saveAs(sender, request.suggestedName, [], async () => request.bytes),
     // The PDF is rendered before the dialog opens, so it shows the page exactly as the manager saw it.
     async printToPdf(request, sender) {
-      const pdf = await sender.printToPDF({ pageSize: 'A4', printBackground: true });
+      // The print view's @page rules decide: A4 portrait sheets, a landscape round summary.
+      const pdf = await sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
       return saveAs(sender, request.suggestedName, [{ name: 'PDF', extensions: ['pdf'] }], async () => pdf);
     },
     async openExternal(url) {
