@@ -6,18 +6,20 @@
  * BENCH_SIZES=1000,10000 runs a subset of sizes; BENCH_ONLY=filter,search runs only the operations
  * whose names start with one of those words.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import { startRosterProcess, type RosterProcess } from '../support/rosterProcess';
-import type { BenchOptions, BenchPage, SizeRun } from './page/results';
+import type { BenchOptions, BenchPage, OpResult, SizeRun } from './page/results';
 import { chartHtml, judge, summarize, table } from './report';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outDir = here('../../bench-results');
 const configFile = here('vite.config.ts');
+/** Every result as it arrives (JSON lines), kept even when a run is cut short. */
+const partial = `${outDir}/partial.jsonl`;
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -47,6 +49,8 @@ async function main() {
   const pageUrl = server.resolvedUrls?.local[0];
   if (!pageUrl) throw new Error('the bench page server has no address');
 
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(partial, '');
   const adminToken = crypto.randomUUID();
   const roster = await startRosterProcess(['--db', ':memory:', '--admin-token', adminToken]);
   let browser: Browser | undefined;
@@ -60,7 +64,13 @@ async function main() {
     for (const size of sizes) {
       // A fresh page per size: the heap figure is then this size's, not what the last one left behind.
       const page = await browser.newPage();
-      page.on('console', (m) => console.log(m.text()));
+      page.on('console', (m) => {
+        const text = m.text();
+        if (!text.startsWith('RESULT ')) return console.log(text);
+        const r = JSON.parse(text.slice(7)) as OpResult;
+        appendFileSync(partial, `${text.slice(7)}\n`);
+        console.log(`    median ${Math.round(r.runs.toSorted((a, b) => a - b)[Math.floor((r.runs.length - 1) / 2)] ?? NaN)} ms`);
+      });
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       await page.goto(pageUrl);
       await page.waitForFunction("document.title === 'bench ready'");
@@ -98,7 +108,6 @@ async function main() {
   for (const v of verdicts) console.log(`${v.met ? 'MET   ' : 'MISSED'} ${v.target}: ${v.detail}`);
   console.log(`\n${minutes.toFixed(1)} min; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (numbers are noisy under load)`);
 
-  mkdirSync(outDir, { recursive: true });
   const report = { at: new Date().toISOString(), cores: cpus().length, loadavg: loadavg(), sizes, datasets: runs.map((r) => r.dataset), rows, verdicts };
   writeFileSync(`${outDir}/results.json`, JSON.stringify(report, null, 2));
   const html = chartHtml(rows);

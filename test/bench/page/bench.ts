@@ -114,6 +114,8 @@ async function run(o: BenchOptions): Promise<SizeRun> {
     log(`  ${m.op} ×${m.runs}`);
     const result = await measure({ ...m, size });
     if (result.error) log(`    failed: ${result.error}`);
+    // Each result as it comes, so a run cut short still leaves what it measured.
+    log(`RESULT ${JSON.stringify(result)}`);
     results.push(result);
     await settle(50);
   };

@@ -61,7 +61,7 @@ export async function measure(m: Measure): Promise<OpResult> {
       await m.after?.();
       if (m.baseline) {
         await m.before?.();
-        const [bStart, bEnd] = await timed(m.baseline);
+        const [bStart, bEnd] = await timed(() => m.baseline!().catch((error: unknown) => Promise.reject(new Error(`baseline: ${String(error)}`))));
         baseline.push(bEnd - bStart);
         await m.after?.();
       }
