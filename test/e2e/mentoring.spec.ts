@@ -137,7 +137,7 @@ test('add a mentor, book, record with action items, follow up, export', async ({
   expect(log.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(log.row(1)).toEqual(['日期', '开始时间', '辅导形式', '导师', '企业', '方式', '时长（分钟）', '状态', '辅导主题', '辅导纪要', '待办事项', '企业评分']);
   expect(log.sheet.rowCount).toBe(2);
-  expect(log.row(2)).toEqual([iso(today), '00:00', '预约辅导', '陈立新', '云帆数字创业团队', '现场', 60, '已举行', '', '梳理了融资路演材料。明确了下一步计划。', `补充财务模型（创始人，${weekAgo}，已完成）`, 4]);
+  expect(log.row(2)).toEqual([iso(today), '00:00', '预约辅导', '陈立新', '云帆数字创业团队', '现场', 60, '已举行', undefined, '梳理了融资路演材料。明确了下一步计划。', `补充财务模型（创始人，${weekAgo}，已完成）`, 4]);
 
   await page.getByRole('menuitem', { name: '创业导师' }).click();
   // One held session: counted, and still below the yearly minimum of two.

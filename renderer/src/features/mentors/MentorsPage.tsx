@@ -11,7 +11,7 @@ import { mentorStatsBetween } from '../../store/sessions';
 import { useDirectory } from '../sessions/directory';
 import { useSessionsQuery } from '../sessions/useSessionsQuery';
 import { nowrap } from '../sessions/labels';
-import { useExport } from '../sessions/xlsx';
+import { useExport } from '../sessions/useExport';
 import { exportRoster } from './exportRoster';
 import { MentorForm } from './MentorForm';
 

@@ -13,7 +13,7 @@ import { FollowUps } from './FollowUps';
 import { QuietList } from './QuietList';
 import { SessionForm, type SessionDraft } from './SessionForm';
 import { UpcomingList } from './UpcomingList';
-import { useExport } from './xlsx';
+import { useExport } from './useExport';
 
 export function SessionsPage({ carrier }: { carrier: Carrier }) {
   const { t } = useTranslation();
