@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
+import { setUpCarrier } from './support/desk';
 
 /** A mentoring morning: add a mentor, book, record what happened, chase the follow-up, export. */
 const today = new Date();
@@ -8,20 +9,7 @@ const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
 const weekAgo = iso(new Date(Date.now() - 7 * 86_400_000));
 
 async function setUp(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('载体名称').fill('青山湖创业孵化基地');
-  await page.getByLabel('归口条线').click();
-  await page.getByTitle('人社条线').click();
-  await page.getByLabel('载体类型').click();
-  await page.getByTitle('创业孵化基地').click();
-  await page.getByLabel('认定级别').click();
-  await page.getByTitle('市级').click();
-  await page.getByLabel('所在地区代码').fill('330185');
-  await page.getByLabel('地址').fill('杭州市临安区科技大道 1 号');
-  await page.getByLabel('场地面积（平方米）').fill('5000');
-  await page.getByLabel('工位数').fill('80');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible();
+  await setUpCarrier(page);
   // Residents come from the startups screen; here they are put in place directly.
   await page.evaluate(async () => {
     const open = indexedDB.open('incubator-desk');
