@@ -113,7 +113,7 @@ export function chartHtml(rows: Row[]): string {
   const data = rows.filter((r) => r.median !== null && r.median > 0);
   const sizes = [...new Set(data.map((r) => r.size))].sort((a, b) => a - b);
   const ops = [...new Set(data.map((r) => r.op))];
-  const [w, h, left, right, top, bottom] = [1060, 640, 70, 300, 20, 50];
+  const [w, h, left, right, top, bottom] = [1080, 640, 100, 300, 20, 50];
   const lo = Math.floor(Math.log10(Math.min(...data.map((r) => r.median!))));
   const hi = Math.ceil(Math.log10(Math.max(...data.map((r) => r.median!))));
   const sLo = Math.log10(Math.min(...sizes)) - 0.1;
