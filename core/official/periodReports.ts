@@ -1,20 +1,13 @@
 import type { DateRange } from '../kpis/carrierNumbers';
 import type { Report } from '../records';
+import { reportFigures, type ReportFigure } from '../reports/fields';
+
+/** Headcounts stand at a moment; every other report figure accrues over its period. */
+const stockKeys = ['employees', 'keyGroupHires', 'newGraduateHires', 'insuredEmployees'] as const;
+type StockKey = (typeof stockKeys)[number];
 
 /** Amounts that accrue over a period: summed across the reports that make up a range. */
-export const flowKeys = [
-  'revenue',
-  'netProfit',
-  'taxPaid',
-  'rdSpend',
-  'ipApplied',
-  'inventionPatentsGranted',
-  'otherIpGranted',
-  'financing',
-  'guaranteeLoans',
-  'equityFinancing',
-  'subsidies',
-] as const;
+export const flowKeys = reportFigures.filter((k): k is Exclude<ReportFigure, StockKey> => !(stockKeys as readonly string[]).includes(k));
 export type FlowKey = (typeof flowKeys)[number];
 
 export interface PeriodFigures {
