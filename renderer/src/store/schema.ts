@@ -61,4 +61,11 @@ export const schemaVersions: SchemaVersion[] = [
       rosterVersions: '[entity+recordId]',
     },
   },
+  {
+    // The list at 100,000: a keyset key per filter value and sort order, so a filtered list pages from
+    // one index range (version 2's indexes made each filter read and sort its whole slice).
+    version: 4,
+    stores: { startupIndex: 'id, *byName, *byAdmittedOn, *byAgreementEndsOn' },
+    upgrade: (tx) => rebuildStartupIndex({ startups: tx.table('startups'), founders: tx.table('founders'), startupIndex: tx.table('startupIndex') }),
+  },
 ];

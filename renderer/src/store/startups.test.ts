@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Founder, Startup } from '@core/records';
 import { generateIncubator } from '@core/demo/generate';
 import { openDb, type DeskDb } from './db';
-import { countStartups, findStartups, pageStartups, saveStartup, startupFile, voidStartup, type StartupQuery } from './startups';
+import { countMatches, countStartups, findStartups, pageStartups, saveStartup, startupFile, voidStartup, type StartupQuery } from './startups';
 
 let db: DeskDb;
 let n = 0;
@@ -95,7 +95,7 @@ describe('startups repository', () => {
       const seen: string[] = [];
       let after;
       for (;;) {
-        const page = await pageStartups(db, { state: 'resident', sort: 'admittedOn', descending }, after, 7);
+        const page = await pageStartups(db, q({ sort: 'admittedOn', descending }), after, 7);
         if (page.length === 0) break;
         seen.push(...page.map((r) => r.id));
         after = page.at(-1);
@@ -103,6 +103,61 @@ describe('startups repository', () => {
       const expected = (await db.startupIndex.toArray()).sort((a, b) => (a.admittedOn + a.id < b.admittedOn + b.id ? -1 : 1)).map((r) => r.id);
       expect(seen).toEqual(descending ? expected.reverse() : expected);
     }
+  });
+
+  it('pages every filter, search and window by keyset in the order asked, with its count', async () => {
+    const demo = generateIncubator({ startups: 120, today: '2026-11-28', idPrefix: 'p' });
+    for (const s of demo.startups) {
+      const founders = demo.founders.filter((f) => f.startupId === s.id);
+      await saveStartup(db, { ...s, status: 'resident', exitKind: undefined, exitedOn: undefined, voidedAt: undefined }, founders);
+    }
+    const all = await db.startupIndex.toArray();
+    const someName = all[0]!.name;
+    const queries: Partial<StartupQuery>[] = [
+      {},
+      { stage: 'growth' },
+      { industry: all[3]!.industry },
+      { field: all[5]!.field, sort: 'agreementEndsOn', descending: true },
+      { group: 'graduate', sort: 'admittedOn' },
+      { keyProject: true },
+      { free: false, stage: 'early', descending: true },
+      { endingWithinDays: 400, sort: 'agreementEndsOn' },
+      { endingWithinDays: 400, sort: 'name' },
+      { text: someName.slice(2, 4) },
+      { text: someName.slice(2, 5), descending: true },
+      { text: someName.slice(2, 4), sort: 'admittedOn' },
+      { text: someName.slice(3, 4) },
+    ];
+    for (const over of queries) {
+      const query = q(over);
+      const expected = await findStartups(db, query);
+      const seen: string[] = [];
+      let after;
+      for (;;) {
+        const page = await pageStartups(db, query, after, 9);
+        if (page.length === 0) break;
+        seen.push(...page.map((r) => r.id));
+        after = page.at(-1);
+      }
+      expect(seen, JSON.stringify(over)).toEqual(expected.map((r) => r.id));
+      expect(await countMatches(db, query), JSON.stringify(over)).toBe(expected.length);
+      // The same rows a plain scan of every index row finds, sorted the same way.
+      const field = query.sort;
+      const byHand = all
+        .filter((r) => (over.stage ? r.stage === over.stage : true) && (over.industry ? r.industry === over.industry : true) && (over.field ? r.field === over.field : true))
+        .filter((r) => (over.group ? r.groups.includes(over.group) : true) && (over.keyProject === undefined ? true : r.key === (over.keyProject ? 1 : 0)) && (over.free === undefined ? true : r.free === (over.free ? 1 : 0)))
+        .filter((r) => (over.endingWithinDays ? r.agreementEndsOn >= '2026-11-28' && r.agreementEndsOn <= '2028-01-02' : true))
+        .filter((r) => (over.text ? r.name.includes(over.text) || r.founders.includes(over.text) : true))
+        .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1));
+      expect(expected.map((r) => r.id), JSON.stringify(over)).toEqual((query.descending ? byHand.reverse() : byHand).map((r) => r.id));
+    }
+    expect((await findStartups(db, q({ stage: 'growth' }))).length).toBeGreaterThan(0);
+  });
+
+  it('finds a founder by part of a longer name', async () => {
+    await saveStartup(db, base('s1'), [founder('f1', 's1', { name: '欧阳娜娜' })]);
+    expect((await findStartups(db, q({ text: '阳娜' }))).map((r) => r.id)).toEqual(['s1']);
+    expect((await findStartups(db, q({ text: '欧阳娜娜' }))).map((r) => r.id)).toEqual(['s1']);
   });
 });
 

@@ -1,9 +1,8 @@
-import Dexie from 'dexie';
 import type { Founder, KeyGroup, Startup } from '@core/records';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
-import { searchPlan, type ListState, type StartupIndexRow } from './startupIndex';
+import { ALL, facet, facetPrefix, listKey, searchPlan, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
 import { writeInTx, writeTables } from './write';
 
 type New<T> = Omit<T, 'updatedAt'>;
@@ -27,7 +26,7 @@ export async function voidStartup(db: DeskDb, id: string, reason: string): Promi
   });
 }
 
-export type SortField = 'name' | 'admittedOn' | 'agreementEndsOn';
+export type { SortField };
 
 export interface StartupQuery {
   state: ListState;
@@ -46,6 +45,18 @@ export interface StartupQuery {
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The filters a query sets, each as its facet in the list index (the agreement window has none: it is a range). */
+function facetsOf(q: StartupQuery): string[] {
+  const f: string[] = [];
+  if (q.group) f.push(facet.group(q.group));
+  if (q.keyProject !== undefined) f.push(facet.key(q.keyProject ? 1 : 0));
+  if (q.free !== undefined) f.push(facet.free(q.free ? 1 : 0));
+  if (q.industry) f.push(facet.industry(q.industry));
+  if (q.field) f.push(facet.field(q.field));
+  if (q.stage) f.push(facet.stage(q.stage));
+  return f;
+}
 
 function residualFilter(q: StartupQuery): (row: StartupIndexRow) => boolean {
   const until = q.endingWithinDays !== undefined ? addDays(q.today, q.endingWithinDays) : undefined;
@@ -68,49 +79,92 @@ const compare = (field: SortField, descending?: boolean) => (a: StartupIndexRow,
 };
 
 /**
- * The rows matching a query, sorted. The most selective index leads (search term, key group, agreement
- * window, an equality filter); only that slice is read and checked in full, never the whole table.
- * Without any filter the caller pages through `pageStartups` instead.
+ * Where a query's rows are in the list index: one facet's key range in one sort index, the check the
+ * other filters make on each row read (none when one filter decides), and whether the range is already
+ * in the wanted order. Only a search in another order than by name, or by a prefix (codes, one
+ * character), reads its whole slice and sorts it.
  */
-export async function findStartups(db: DeskDb, q: StartupQuery): Promise<StartupIndexRow[]> {
-  const t = db.startupIndex;
-  const s = q.state;
-  let slice;
-  if (q.text?.trim()) {
-    const plan = searchPlan(q.text);
-    slice = plan.prefix ? t.where('terms').startsWith(plan.term).distinct() : t.where('terms').equals(plan.term);
-  } else if (q.endingWithinDays !== undefined) {
-    slice = t.where('[state+agreementEndsOn]').between([s, q.today], [s, addDays(q.today, q.endingWithinDays)], true, true);
-  } else if (q.group) slice = t.where('groups').equals(q.group);
-  else if (q.keyProject !== undefined) slice = t.where('[state+key]').equals([s, q.keyProject ? 1 : 0]);
-  else if (q.free !== undefined) slice = t.where('[state+free]').equals([s, q.free ? 1 : 0]);
-  else if (q.industry) slice = t.where('[state+industry]').equals([s, q.industry]);
-  else if (q.field) slice = t.where('[state+field]').equals([s, q.field]);
-  else if (q.stage) slice = t.where('[state+stage]').equals([s, q.stage]);
-  else throw new Error('findStartups needs a filter; page through pageStartups');
-  const rows = (await slice.toArray()).filter(residualFilter(q));
-  return rows.sort(compare(q.sort, q.descending));
+interface ListPlan {
+  index: ReturnType<typeof sortIndex>;
+  facet: string;
+  lower: string;
+  upper: string;
+  residual?: (row: StartupIndexRow) => boolean;
+  inOrder: boolean;
 }
 
-export const hasFilter = (q: StartupQuery) =>
-  !!q.text?.trim() || !!q.stage || !!q.industry || !!q.field || !!q.group || q.keyProject !== undefined || q.free !== undefined || q.endingWithinDays !== undefined;
+const END = '\uffff';
 
-/** A page of the unfiltered list in index order, continuing after the last row shown (keyset paging). */
-export async function pageStartups(db: DeskDb, q: Pick<StartupQuery, 'state' | 'sort' | 'descending'>, after: StartupIndexRow | undefined, limit: number) {
-  const index = `[state+${q.sort}]`;
+function planOf(q: StartupQuery): ListPlan {
   const s = q.state;
-  let range;
-  if (!after) range = db.startupIndex.where(index).between([s, Dexie.minKey], [s, Dexie.maxKey]);
-  else if (q.descending) range = db.startupIndex.where(index).between([s, Dexie.minKey], [s, after[q.sort]], true, true);
-  else range = db.startupIndex.where(index).between([s, after[q.sort]], [s, Dexie.maxKey], true, true);
+  const facets = facetsOf(q);
+  const text = q.text?.trim() ? searchPlan(q.text) : undefined;
+  const window = q.endingWithinDays !== undefined;
+  const constraints = facets.length + (window ? 1 : 0) + (text ? 1 : 0);
+  const residual = constraints > 1 || (text && !text.exact) ? residualFilter(q) : undefined;
+  if (text) {
+    const f = facet.term(text.term);
+    const lower = text.prefix ? `${s}\u0000${f}` : facetPrefix(s, f);
+    return { index: 'byName', facet: f, lower, upper: lower + END, residual, inOrder: !text.prefix && q.sort === 'name' };
+  }
+  if (window) {
+    const lower = facetPrefix(s, ALL);
+    return { index: 'byAgreementEndsOn', facet: ALL, lower: lower + q.today, upper: `${lower}${addDays(q.today, q.endingWithinDays!)}\u0000${END}`, residual, inOrder: q.sort === 'agreementEndsOn' };
+  }
+  const f = facets[0] ?? ALL;
+  const lower = facetPrefix(s, f);
+  return { index: sortIndex(q.sort), facet: f, lower, upper: lower + END, residual, inOrder: true };
+}
+
+const rangeOf = (db: DeskDb, plan: ListPlan) => {
+  const range = db.startupIndex.where(plan.index).between(plan.lower, plan.upper, true, true);
+  return plan.residual ? range.filter(plan.residual) : range;
+};
+
+/** A slice that is not in the wanted order: read whole, each row once, and sorted. */
+async function sortedSlice(db: DeskDb, q: StartupQuery, plan: ListPlan) {
+  return (await rangeOf(db, plan).distinct().toArray()).sort(compare(q.sort, q.descending));
+}
+
+/** Every row matching a query, in the list's order. */
+export async function findStartups(db: DeskDb, q: StartupQuery): Promise<StartupIndexRow[]> {
+  const plan = planOf(q);
+  if (!plan.inOrder) return sortedSlice(db, q, plan);
+  const range = rangeOf(db, plan);
+  return (q.descending ? range.reverse() : range).toArray();
+}
+
+/**
+ * A page of the list, continuing after the last row shown (keyset paging): the next `limit` keys of the
+ * query's index range, so a page costs the same at the top of 100,000 startups as at the bottom.
+ */
+export async function pageStartups(db: DeskDb, q: StartupQuery, after: StartupIndexRow | undefined, limit: number): Promise<StartupIndexRow[]> {
+  const plan = planOf(q);
+  if (!plan.inOrder) {
+    const rows = await sortedSlice(db, q, plan);
+    const order = compare(q.sort, q.descending);
+    const start = after ? rows.findIndex((r) => order(r, after) > 0) : 0;
+    return start < 0 ? [] : rows.slice(start, start + limit);
+  }
+  let { lower, upper } = plan;
+  if (after) {
+    const key = listKey(q.state, plan.facet, after[plan.index === 'byAgreementEndsOn' ? 'agreementEndsOn' : q.sort], after.id);
+    if (q.descending) upper = key;
+    else lower = key;
+  }
+  let range = db.startupIndex.where(plan.index).between(lower, upper, !after || !!q.descending, !after || !q.descending);
+  if (plan.residual) range = range.filter(plan.residual);
   if (q.descending) range = range.reverse();
-  // Rows that tie on the sort key are ordered by id within the index; skip the ones already shown.
-  if (after) range = range.filter((r) => r[q.sort] !== after[q.sort] || (q.descending ? r.id < after.id : r.id > after.id));
   return range.limit(limit).toArray();
 }
 
-export const countStartups = (db: DeskDb, state: ListState) =>
-  db.startupIndex.where('[state+name]').between([state, Dexie.minKey], [state, Dexie.maxKey]).count();
+/** How many rows a query lists: one index count for a single filter, the slice checked row by row otherwise. */
+export async function countMatches(db: DeskDb, q: StartupQuery): Promise<number> {
+  const plan = planOf(q);
+  return plan.inOrder ? rangeOf(db, plan).count() : (await rangeOf(db, plan).distinct().primaryKeys()).length;
+}
+
+export const countStartups = (db: DeskDb, state: ListState) => countMatches(db, { state, sort: 'name', today: '' });
 
 /** Everything recorded about one startup, for its file. */
 export async function startupFile(db: DeskDb, id: string) {

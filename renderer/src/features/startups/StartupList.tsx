@@ -101,7 +101,8 @@ export function StartupList() {
           placeholder={t('startups.filters.ending')}
           allowClear
           style={{ width: 140 }}
-          onChange={(days?: number) => set({ endingWithinDays: days })}
+          // Whoever asks what ends soon wants the soonest first (and the window then pages from its index).
+          onChange={(days?: number) => set(days === undefined ? { endingWithinDays: undefined } : { endingWithinDays: days, sort: 'agreementEndsOn', descending: false })}
           options={[30, 60, 90, 180].map((days) => ({ value: days, label: t('startups.filters.endingWithin', { days }) }))}
         />
         <Typography.Text type="secondary" aria-live="polite">

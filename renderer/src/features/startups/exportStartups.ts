@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { TFunction } from 'i18next';
 import { maskIdNumber } from '@core/validators/idNumber';
 import { exportTable, type ExportFormat } from '../../files/exportTable';
@@ -6,16 +5,14 @@ import type { SheetColumn } from '../../files/writeTable';
 import { bridge } from '../../platform/bridge';
 import { db } from '../../store/db';
 import { unsealFounders } from '../../store/sealing';
-import { findStartups, hasFilter, type StartupQuery } from '../../store/startups';
+import { findStartups, type StartupQuery } from '../../store/startups';
 
 /**
  * The list as filtered, one row per founder (a startup without founders gets one row), with the
  * columns the import reads back. ID numbers are masked unless the manager asked for them.
  */
 export async function exportStartups(query: StartupQuery, format: ExportFormat, withIds: boolean, t: TFunction): Promise<number> {
-  const rows = hasFilter(query)
-    ? await findStartups(db, query)
-    : await db.startupIndex.where('[state+name]').between([query.state, Dexie.minKey], [query.state, Dexie.maxKey]).toArray();
+  const rows = await findStartups(db, query);
   const ids = rows.map((r) => r.id);
   const [startups, stored] = await Promise.all([db.startups.bulkGet(ids), db.founders.where('startupId').anyOf(ids).toArray()]);
   const founders = withIds ? await unsealFounders(stored) : stored;
