@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIncubator } from '../demo/generate';
 import type { Evaluation, Founder, Report, Session, Startup } from '../records';
 import { aFounder, aReport, aSession, aStartup, anEvaluation } from '../testing/records';
+import { viewOf } from '../testing/tallies';
 import { dashboardFigures } from './figures';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -17,13 +18,17 @@ const range = { from: '2025-01-01', to: '2025-06-30' };
 describe('dashboard figures', () => {
   const startups = [s('a'), s('b', { stage: 'growth', industry: 'A' }), s('c', { status: 'exited', exitKind: 'graduated', exitedOn: '2025-03-01' }), s('d', { voidedAt: at })];
   const fig = dashboardFigures(
-    {
+    viewOf(
+      {
       startups,
       founders: [f('a', ['veteran', 'graduate']), f('a', ['veteran']), f('b', ['graduate']), f('c', ['unemployed'])],
       reports: [r('a', '2025Q1'), r('b', '2025Q1', { financing: 300, guaranteeLoans: 300 }), r('a', '2025Q2', { employees: 7 }), r('a', '2025Q3'), r('a', '2025H1')],
       sessions: [session('1', '2025-01-31T17:00:00.000Z', ['a', 'b']), session('2', '2025-02-10T02:00:00.000Z', ['a']), session('3', '2025-02-11T02:00:00.000Z', ['b'], 'cancelled')],
-      evaluations: [ev('a', '2025Q1', 'fail'), ev('a', '2025Q1', 'good', 2), ev('b', '2025Q1', 'pass'), ev('b', '2025Q2', 'excellent', 1, 'draft')],
-    },
+      // A correction leaves the first revision superseded.
+      evaluations: [ev('a', '2025Q1', 'fail', 1, 'superseded'), ev('a', '2025Q1', 'good', 2), ev('b', '2025Q1', 'pass'), ev('b', '2025Q2', 'excellent', 1, 'draft')],
+      },
+      [range],
+    ),
     range,
   );
 
@@ -45,12 +50,12 @@ describe('dashboard figures', () => {
     expect(fig.grades).toEqual([{ period: '2025Q1', excellent: 0, good: 1, pass: 1, fail: 0 }]);
   });
 
-  it('counts held sessions by Beijing month and the share of residents coached', () => {
-    // 2025-01-31T17:00Z is 1 February in Beijing.
+  it('counts held sessions by Beijing month and the share of the month\'s residents coached', () => {
+    // 2025-01-31T17:00Z is 1 February in Beijing. c leaves on 1 March: a resident of March still.
     expect(fig.sessions.map((m) => [m.month, m.held, m.coached, m.residents])).toEqual([
       ['2025-01', 0, 0, 3],
       ['2025-02', 2, 2, 3],
-      ['2025-03', 0, 0, 2],
+      ['2025-03', 0, 0, 3],
       ['2025-04', 0, 0, 2],
       ['2025-05', 0, 0, 2],
       ['2025-06', 0, 0, 2],
@@ -59,14 +64,15 @@ describe('dashboard figures', () => {
   });
 
   it('gives empty series, not errors, for an empty desk', () => {
-    const empty = dashboardFigures({ startups: [], founders: [], reports: [], sessions: [], evaluations: [] }, range);
+    const empty = dashboardFigures(viewOf({ startups: [], founders: [] }, [range]), range);
     expect(empty.byStage).toEqual([]);
     expect(empty.sessions.every((m) => m.coverage === 0)).toBe(true);
   });
 
   it('handles a demo incubator', () => {
     const demo = generateIncubator({ startups: 40, today: '2026-11-28' });
-    const d = dashboardFigures({ ...demo, evaluations: [] }, { from: '2025-01-01', to: '2026-11-28' });
+    const wide = { from: '2025-01-01', to: '2026-11-28' };
+    const d = dashboardFigures(viewOf(demo, [wide]), wide);
     expect(d.byStage.reduce((n, c) => n + c.count, 0)).toBe(demo.startups.filter((x) => x.status === 'resident').length);
     expect(d.jobs.length).toBe(7);
     expect(d.sessions.length).toBe(23);

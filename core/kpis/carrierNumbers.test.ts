@@ -30,10 +30,11 @@ describe('carrier numbers', () => {
   const f = n.figures;
 
   it('counts residents at both ends, admissions and exits by kind', () => {
-    expect(f.residentsAtStart.ids.sort()).toEqual(['a', 'b', 'c']);
-    expect(f.residentsAtEnd.ids.sort()).toEqual(['a', 'd']);
+    expect(f.residentsAtStart.ids!.sort()).toEqual(['a', 'b', 'c']);
+    expect(f.residentsAtEnd.ids!.sort()).toEqual(['a', 'd']);
     expect(f.admitted.ids).toEqual(['d']);
-    expect(n.exitedByKind).toEqual({ graduated: ['b'], evicted: ['c'] });
+    expect(n.exitedByKind).toEqual({ graduated: 1, evicted: 1 });
+    expect(f.exited.ids!.sort()).toEqual(['b', 'c']);
     expect(f.residentsAtEnd).toMatchObject({ threshold: 30, meets: false });
   });
 
@@ -42,7 +43,7 @@ describe('carrier numbers', () => {
     expect(f.onTimeExitRate).toMatchObject({ value: 0.5, of: { numerator: 1, denominator: 2 }, ids: ['b'] });
   });
 
-  it('measures occupancy, jobs from the latest report, and financing', () => {
+  it('measures occupancy, and jobs and financing from the latest reported quarter', () => {
     expect(f.occupancyArea).toMatchObject({ value: 0.15, of: { numerator: 150, denominator: 1000 } });
     expect(f.occupancySeats.value).toBe(0.2);
     expect(f.jobs).toMatchObject({ value: 16, ids: ['a-2025Q4', 'd-2025Q4'], meets: false });

@@ -33,7 +33,14 @@ export type DeskDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaEntry, 'key'>;
   startupIndex: EntityTable<StartupIndexRow, 'id'>;
+  tallies: EntityTable<TallyRow, 'key'>;
 };
+
+/** One kept count or sum (see core/tallies/contributions.ts for what the keys mean). */
+export interface TallyRow {
+  key: string;
+  n: number;
+}
 
 export const DB_NAME = 'incubator-desk';
 

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { Entity } from '@core/records';
-import { rebuildStartupIndex } from './rebuildIndex';
+import { rebuildDerived, type DerivedTables } from './rebuildIndex';
 
 /** Where each record kind lives. */
 export const tableOf = {
@@ -14,6 +14,16 @@ export const tableOf = {
   evaluation: 'evaluations',
   exit: 'exits',
 } as const satisfies Record<Entity, string>;
+
+const derivedTables = (tx: Transaction): DerivedTables => ({
+  startups: tx.table('startups'),
+  founders: tx.table('founders'),
+  startupIndex: tx.table('startupIndex'),
+  tallies: tx.table('tallies'),
+  sessions: tx.table('sessions'),
+  reports: tx.table('reports'),
+  evaluations: tx.table('evaluations'),
+});
 
 export interface SchemaVersion {
   version: number;
@@ -44,13 +54,13 @@ export const schemaVersions: SchemaVersion[] = [
     },
   },
   {
-    // The resident list at scale: a derived row per startup with the indexes search, filters and sorting use.
+    // The resident list at scale: a derived row per startup with the indexes search, filters and sorting
+    // use. Its rows are derived by version 4's upgrade, which derives everything derived anew.
     version: 2,
     stores: {
       startupIndex:
         'id, [state+name], [state+admittedOn], [state+agreementEndsOn], [state+stage], [state+industry], [state+field], [state+key], [state+free], *terms, *groups',
     },
-    upgrade: (tx) => rebuildStartupIndex({ startups: tx.table('startups'), founders: tx.table('founders'), startupIndex: tx.table('startupIndex') }),
   },
   {
     // Roster sync: mutations the roster rejected (kept until fixed and re-sent) and the version it
@@ -62,10 +72,14 @@ export const schemaVersions: SchemaVersion[] = [
     },
   },
   {
-    // The list at 100,000: a keyset key per filter value and sort order, so a filtered list pages from
-    // one index range (version 2's indexes made each filter read and sort its whole slice).
+    // At 100,000 startups. The list: a keyset key per filter value and sort order, so a filtered list
+    // pages from one index range (version 2's indexes made each filter read and sort its whole slice).
+    // The dashboard: counts and sums kept up to date on write (core/tallies), not read from every record.
     version: 4,
-    stores: { startupIndex: 'id, *byName, *byAdmittedOn, *byAgreementEndsOn' },
-    upgrade: (tx) => rebuildStartupIndex({ startups: tx.table('startups'), founders: tx.table('founders'), startupIndex: tx.table('startupIndex') }),
+    stores: { startupIndex: 'id, *byName, *byAdmittedOn, *byAgreementEndsOn', tallies: 'key' },
+    // An async function: Dexie keeps the transaction open across its awaits only for those.
+    upgrade: async (tx) => {
+      await rebuildDerived(derivedTables(tx));
+    },
   },
 ];

@@ -1,4 +1,5 @@
 import { qualifiesForFreeResidency } from '@core/residency';
+import { factsOf } from '@core/tallies/contributions';
 import type { Founder, KeyGroup, Startup } from '@core/records';
 import { normalizeCode, toHalfWidth } from '@core/text';
 
@@ -21,6 +22,8 @@ export interface StartupIndexRow {
   field: Startup['field'];
   admittedOn: string;
   agreementEndsOn: string;
+  exitedOn?: string;
+  exitKind?: Startup['exitKind'];
   area: number;
   founders: string;
   groups: KeyGroup[];
@@ -42,7 +45,7 @@ export interface StartupIndexRow {
 export const sortIndex = (sort: SortField) => `by${sort[0]!.toUpperCase()}${sort.slice(1)}` as 'byName' | 'byAdmittedOn' | 'byAgreementEndsOn';
 
 /** NUL sorts before every character, so a key's parts compare one after another. */
-const SEP = '\u0000';
+export const SEP = '\u0000';
 export const ALL = '*';
 export const facet = {
   stage: (v: string) => `s:${v}`,
@@ -75,8 +78,8 @@ export function searchTerms(name: string, creditCode: string | undefined, founde
 }
 
 export function indexRowOf(s: Startup, founders: Founder[]): StartupIndexRow {
-  const state: ListState = s.voidedAt ? 'voided' : s.status;
-  const groups = [...new Set(founders.flatMap((f) => f.keyGroups))];
+  const facts = factsOf(s, founders);
+  const { state, groups } = facts;
   const key = s.keyProject || s.keyProjectDesignated ? 1 : 0;
   const free = s.feeWaived ? 1 : 0;
   const terms = searchTerms(s.name, s.creditCode, founders.map((f) => f.name));
@@ -93,6 +96,8 @@ export function indexRowOf(s: Startup, founders: Founder[]): StartupIndexRow {
     field: s.field,
     admittedOn: s.admittedOn,
     agreementEndsOn: s.agreementEndsOn,
+    ...(s.exitedOn ? { exitedOn: s.exitedOn } : {}),
+    ...(s.exitKind ? { exitKind: s.exitKind } : {}),
     area: s.area,
     founders: founders.map((f) => f.name).join('、'),
     groups,

@@ -3,6 +3,7 @@ import type { DeskDb } from './db';
 import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
 import { ALL, facet, facetPrefix, listKey, searchPlan, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
+import { facetCount, loadTallyView } from './tallies';
 import { writeInTx, writeTables } from './write';
 
 type New<T> = Omit<T, 'updatedAt'>;
@@ -158,9 +159,18 @@ export async function pageStartups(db: DeskDb, q: StartupQuery, after: StartupIn
   return range.limit(limit).toArray();
 }
 
-/** How many rows a query lists: one index count for a single filter, the slice checked row by row otherwise. */
+/**
+ * How many rows a query lists: one kept count for a single filter or a two-character search, the
+ * agreement window summed from kept per-day counts, and a slice checked row by row only for combined
+ * filters and longer or prefix searches.
+ */
 export async function countMatches(db: DeskDb, q: StartupQuery): Promise<number> {
   const plan = planOf(q);
+  if (!plan.residual && plan.index === 'byAgreementEndsOn' && q.endingWithinDays !== undefined) {
+    const range = { from: q.today, to: addDays(q.today, q.endingWithinDays) };
+    return (await loadTallyView(db, [range], `ends:${q.state}`)).between(`ends:${q.state}`, range);
+  }
+  if (!plan.residual && !(q.text?.trim() && searchPlan(q.text).prefix)) return facetCount(db, q.state, plan.facet);
   return plan.inOrder ? rangeOf(db, plan).count() : (await rangeOf(db, plan).distinct().primaryKeys()).length;
 }
 

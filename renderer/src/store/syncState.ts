@@ -122,7 +122,7 @@ export async function applyPushResults(db: DeskDb, sent: OutboxEntry[], results:
  * cursor never stands ahead of what was applied. These fields are the roster's: no outbox entry.
  */
 export async function applyRosterChanges(db: DeskDb, changes: RosterChange[], cursor: number): Promise<void> {
-  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.carrier, db.templates, db.meta], async () => {
+  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.carrier, db.templates, db.meta], async () => {
     const startups = new Set<string>();
     for (const c of changes) {
       switch (c.kind) {

@@ -3,6 +3,7 @@ import type { OutboxEntry } from '@core/sync/protocol';
 import type { DeskDb } from './db';
 import { tableOf } from './schema';
 import { rebuildStartupIndex } from './rebuildIndex';
+import { applyTallies, movesTallies, recordDelta } from './tallies';
 
 /** A record failed its schema: the issues name the field and an i18n key, for the form to mark. */
 export class ValidationError extends Error {
@@ -70,7 +71,7 @@ export async function writeInTx<E extends Entity>(
   if (entity === 'startup' || entity === 'founder') {
     const startupId = entity === 'startup' ? id : (record as { startupId: string }).startupId;
     await rebuildStartupIndex(db, [startupId]);
-  }
+  } else if (movesTallies(entity)) await applyTallies(db.tallies, recordDelta(entity, [{ before, after: atRest }]));
   if (!isDemoId(id)) {
     const { clientId, mutationId } = await nextMutationId(db);
     const entry: OutboxEntry = { clientId, mutationId, entity, recordId: id, op: 'upsert', record, createdAt: record.updatedAt };
@@ -117,7 +118,7 @@ export async function writeManyInTx<E extends Entity>(
   if (entity === 'startup' || entity === 'founder') {
     const startupIds = changed.map(({ record }) => (entity === 'startup' ? idOf(record) : (record as { startupId: string }).startupId));
     await rebuildStartupIndex(db, [...new Set(startupIds)]);
-  }
+  } else if (movesTallies(entity)) await applyTallies(db.tallies, recordDelta(entity, changed.map(({ before, atRest }) => ({ before, after: atRest }))));
   const outgoing = changed.filter(({ record }) => !isDemoId(idOf(record)));
   if (outgoing.length > 0) {
     const { clientId, mutationId } = await nextMutationId(db, outgoing.length);
@@ -131,12 +132,13 @@ export async function writeManyInTx<E extends Entity>(
 /** Tables a write touches, for callers that group several writes in one transaction. */
 export const writeTables = (db: DeskDb, ...entities: Entity[]) => {
   const names = new Set<string>([...entities.map((e) => tableOf[e]), 'audit', 'outbox', 'meta']);
-  // Startup and founder writes also keep the list's index rows in step.
+  // Startup and founder writes also keep the list's index rows in step; they and some others, the totals.
   if (names.has('startups') || names.has('founders')) for (const n of ['startups', 'founders', 'startupIndex']) names.add(n);
+  if (names.has('startupIndex') || entities.some(movesTallies)) names.add('tallies');
   return [...names].map((n) => db.table(n));
 };
 
 /** The one way a record is saved: the record, its audit entry and its outbox entry, all or nothing. */
 export async function saveRecord<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string): Promise<RecordOf<E>> {
-  return db.transaction('rw', writeTables(db, entity), () => writeInTx(db, entity, input, who));
+  return db.transaction('rw', writeTables(db, entity), async () => writeInTx(db, entity, input, who));
 }

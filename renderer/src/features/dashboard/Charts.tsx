@@ -41,7 +41,7 @@ export function DashboardCharts({ data, print }: { data: Dashboard; print?: bool
   const short = (label: string) => (label.length > 10 ? `${label.slice(0, 9)}…` : label);
   const labelled = (rows: { key: string; count: number }[], prefix: string) => rows.map((r) => ({ ...r, label: t(`${prefix}.${r.key}`) }));
   const axisLabelled = (rows: { key: string; count: number; label: string }[]) => rows.map((r) => ({ ...r, label: short(r.label) }));
-  const exits = Object.entries(data.numbers.exitedByKind).map(([key, ids]) => ({ key, count: ids.length, label: t(`enums.exitKind.${key}`) }));
+  const exits = Object.entries(data.numbers.exitedByKind).map(([key, count]) => ({ key, count, label: t(`enums.exitKind.${key}`) }));
   const money = f.money.map((m) => ({ period: m.period, revenue: wan(m.revenue), financing: wan(m.financing) }));
   const sessions = f.sessions.map((m) => ({ ...m, coveragePercent: Math.round(m.coverage * 1000) / 10 }));
   const numbers = (Object.entries(data.numbers.figures) as [NumberKey, Figure][]).map(([key, fig]) => ({

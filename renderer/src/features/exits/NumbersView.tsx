@@ -68,13 +68,13 @@ export function NumbersView({ carrier }: { carrier: Carrier }) {
       {numbers && Object.keys(numbers.exitedByKind).length > 0 && (
         <Card size="small" title={t('exits.numbers.byKind')}>
           <Space wrap>
-            {Object.entries(numbers.exitedByKind).map(([kind, ids]) => (
-              <Tag key={kind}>{`${t(`enums.exitKind.${kind}`)} ${ids.length}`}</Tag>
+            {Object.entries(numbers.exitedByKind).map(([kind, count]) => (
+              <Tag key={kind}>{`${t(`enums.exitKind.${kind}`)} ${count}`}</Tag>
             ))}
           </Space>
         </Card>
       )}
-      {open && figures && <FigureRecords name={t(`exits.numbers.figure.${open}`)} source={sources[open]} ids={figures[open].ids} onClose={() => setOpen(undefined)} />}
+      {open && figures && <FigureRecords name={t(`exits.numbers.figure.${open}`)} source={sources[open]} ids={figures[open].ids ?? []} onClose={() => setOpen(undefined)} />}
     </Space>
   );
 }

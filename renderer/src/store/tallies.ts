@@ -1,0 +1,83 @@
+import type { EntityTable, Table } from 'dexie';
+import type { DateRange } from '@core/kpis/carrierNumbers';
+import type { Entity, Evaluation, Report, Session } from '@core/records';
+import { dayKeys, difference, evaluationContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
+import { monthsToRead, TallyView } from '@core/tallies/view';
+import type { DeskDb, TallyRow } from './db';
+import { SEP, type ListState, type StartupIndexRow } from './startupIndex';
+
+/** Records whose writes move the kept totals (startups move them through their list-index rows). */
+const contributionOf: Partial<Record<Entity, (record: never) => Contribution[]>> = {
+  session: (s: Session) => sessionContribution(s),
+  report: (r: Report) => reportContribution(r),
+  evaluation: (e: Evaluation) => evaluationContribution(e),
+};
+
+export const movesTallies = (entity: Entity) => entity in contributionOf;
+
+/** What records of one kind add up to, old and new, as one change to the totals. */
+export function recordDelta(entity: Entity, changes: readonly { before: unknown; after: unknown }[], into = new Map<string, number>()) {
+  const of = contributionOf[entity];
+  if (!of) return into;
+  for (const { before, after } of changes) {
+    for (const [k, n] of difference(before ? of(before as never) : [], after ? of(after as never) : [])) into.set(k, (into.get(k) ?? 0) + n);
+  }
+  return into;
+}
+
+/** The list's counts: per state and facet (a filter value or search term), and agreements ending per day. */
+const listContribution = (row: StartupIndexRow): Contribution[] => [
+  ...row.byName.map((key): Contribution => [`l|${key.split(SEP, 2).join('|')}`, 1]),
+  ...dayKeys(`ends:${row.state}`, row.agreementEndsOn, 1),
+];
+const rowContribution = (row: StartupIndexRow) => [...startupContribution(row), ...listContribution(row)];
+
+export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; after?: StartupIndexRow }[], into = new Map<string, number>()) {
+  for (const { before, after } of changes) {
+    for (const [k, n] of difference(before ? rowContribution(before) : [], after ? rowContribution(after) : [])) into.set(k, (into.get(k) ?? 0) + n);
+  }
+  return into;
+}
+
+/** How many startups of a state have a facet (a filter value or search term): one read. */
+export const facetCount = async (db: DeskDb, state: ListState, facet: string) => (await db.tallies.get(`l|${state}|${facet}`))?.n ?? 0;
+
+/** Reads the kept totals one or more date ranges need. */
+export async function loadTallyView(db: DeskDb, ranges: readonly DateRange[], series?: string): Promise<TallyView> {
+  const months = monthsToRead(ranges);
+  const range = (prefix: string) => db.tallies.where('key').between(prefix, `${prefix}\uffff`).toArray();
+  const parts = series
+    ? [range(`m|${series}|`), ...months.map((m) => range(`d|${m}|${series}|`))]
+    : [range('m|'), range('q|'), range('g|'), ...months.map((m) => range(`d|${m}|`))];
+  return new TallyView((await Promise.all(parts)).flat(), months);
+}
+
+/**
+ * Adds a change to the totals inside the caller's transaction. A startup's held sessions per month are
+ * counted too, so the month's count of distinct coached startups moves only when one goes 0 ↔ some.
+ */
+export async function applyTallies(tallies: Table<TallyRow, string> | EntityTable<TallyRow, 'key'>, delta: Map<string, number>): Promise<void> {
+  if (delta.size === 0) return;
+  const keys = [...delta.keys()];
+  const rows = await tallies.bulkGet(keys);
+  const next = new Map<string, number>();
+  keys.forEach((k, i) => next.set(k, (rows[i]?.n ?? 0) + delta.get(k)!));
+  const coached = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (!k.startsWith('c|')) return;
+    const was = (rows[i]?.n ?? 0) > 0;
+    const is = next.get(k)! > 0;
+    if (was !== is) {
+      const month = `m|coached|${k.slice(2, 9)}`;
+      coached.set(month, (coached.get(month) ?? 0) + (is ? 1 : -1));
+    }
+  });
+  if (coached.size > 0) {
+    const months = [...coached.keys()];
+    const had = await tallies.bulkGet(months);
+    months.forEach((k, i) => next.set(k, (had[i]?.n ?? 0) + coached.get(k)!));
+  }
+  const gone = [...next].filter(([, n]) => n === 0).map(([k]) => k);
+  await tallies.bulkPut([...next].filter(([, n]) => n !== 0).map(([key, n]) => ({ key, n })));
+  if (gone.length > 0) await tallies.bulkDelete(gone);
+}
