@@ -4,12 +4,12 @@ import { readBackup, writeBackup, type Backup } from '@core/backup/format';
 import { recordSchemas, type Entity } from '@core/records';
 import { mutationSchema, type OutboxEntry } from '@core/sync/protocol';
 import { DB_NAME, type DeskDb } from './db';
-import { rebuildStartupIndex } from './rebuildIndex';
+import { rebuildDerived } from './rebuildIndex';
 import { schemaVersions, tableOf } from './schema';
 import { setUnlockedKey, storedFounderSchema } from './sealing';
 
 /** Derived tables are rebuilt from the records on restore instead of being stored. */
-const DERIVED = new Set(['startupIndex']);
+const DERIVED = new Set(['startupIndex', 'tallies']);
 const LAST_BACKUP = 'backup.lastAt';
 export const LATEST_SCHEMA = schemaVersions.at(-1)!.version;
 
@@ -66,7 +66,7 @@ export async function restoreBackup(db: DeskDb, backup: Backup): Promise<void> {
       { key: 'clientId', value: clientId },
       { key: 'nextMutationId', value: pending.length + 1 },
     ]);
-    await rebuildStartupIndex(db);
+    await rebuildDerived(db);
   });
   // The restored desk may carry another lock (or none): whoever continues unlocks it with its passphrase.
   setUnlockedKey(null);
