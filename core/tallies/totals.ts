@@ -1,10 +1,18 @@
 import { evaluationContribution, reportContribution, sessionContribution, startupContribution, type Contribution, type StartupFacts } from './contributions';
 import type { Evaluation, Report, Session } from '../records';
 
-/**
- * Every record's contribution summed at once, with the months' distinct coached startups: what the
- * store's totals hold after the same records were written one by one.
- */
+/** Summed contributions as stored rows, with each month's count of distinct coached startups added. */
+export function tallyRows(sums: Map<string, number>) {
+  const rows = new Map(sums);
+  for (const [k, n] of sums) {
+    if (!k.startsWith('c|') || n <= 0) continue;
+    const month = `m|coached|${k.slice(2, 9)}`;
+    rows.set(month, (rows.get(month) ?? 0) + 1);
+  }
+  return [...rows].filter(([, n]) => n !== 0).map(([key, n]) => ({ key, n }));
+}
+
+/** Every record's contribution summed at once: what the store's totals hold after the same records were written one by one. */
 export function totalsOf(input: { startups: readonly StartupFacts[]; sessions: readonly Session[]; reports: readonly Report[]; evaluations: readonly Evaluation[] }) {
   const sums = new Map<string, number>();
   const add = (list: Contribution[]) => {
@@ -14,6 +22,5 @@ export function totalsOf(input: { startups: readonly StartupFacts[]; sessions: r
   input.sessions.forEach((s) => add(sessionContribution(s)));
   input.reports.forEach((r) => add(reportContribution(r)));
   input.evaluations.forEach((e) => add(evaluationContribution(e)));
-  for (const [k, n] of sums) if (k.startsWith('c|') && n > 0) add([[`m|coached|${k.slice(2, 9)}`, 1]]);
-  return [...sums].filter(([, n]) => n !== 0).map(([key, n]) => ({ key, n }));
+  return tallyRows(sums);
 }

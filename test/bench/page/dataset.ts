@@ -1,6 +1,8 @@
 import { generateIncubator, type Incubator } from '@core/demo/generate';
 import type { Founder } from '@core/records';
+import { tallyRows } from '@core/tallies/totals';
 import { indexRowOf } from '../../../renderer/src/store/startupIndex';
+import { indexRowsDelta, recordDelta } from '../../../renderer/src/store/tallies';
 import { inTx, putAll } from './raw';
 import type { Dataset } from './results';
 
@@ -22,17 +24,24 @@ function indexRows(inc: Incubator) {
   return inc.startups.map((s) => indexRowOf(s, byStartup.get(s.id) ?? []));
 }
 
+
 /**
  * Fills the desk with `size` startups as a long-used desk holds them: founders, quarterly reports,
- * mentors, sessions and the list's index rows. Written raw and with relaxed durability: this is setup,
+ * mentors, sessions, the list's index rows and the totals the desk keeps. Written raw and with relaxed durability: this is setup,
  * not what is measured.
  */
 export async function populate(idb: IDBDatabase, size: number, sessionsPerStartup: number, quarters: number, log: (line: string) => void): Promise<Dataset> {
   const started = performance.now();
   const d: Dataset = { size, startups: 0, founders: 0, reports: 0, sessions: 0, mentors: 0, quarters, sessionsPerStartup, populateSeconds: 0 };
   const slices = Math.ceil(size / SLICE);
+  const sums = new Map<string, number>();
+  const added = <T>(records: T[]) => records.map((after) => ({ before: undefined, after }));
   for (let k = 0; k < slices; k++) {
     const inc = slice(size - k * SLICE, 7 + k, `b${k}-`, sessionsPerStartup, quarters);
+    const rows = indexRows(inc);
+    indexRowsDelta(added(rows), sums);
+    recordDelta('session', added(inc.sessions), sums);
+    recordDelta('report', added(inc.reports), sums);
     await inTx(
       idb,
       ['carrier', 'startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions'],
@@ -41,7 +50,7 @@ export async function populate(idb: IDBDatabase, size: number, sessionsPerStartu
         if (k === 0) putAll(tx, 'carrier', [inc.carrier]);
         putAll(tx, 'startups', inc.startups);
         putAll(tx, 'founders', inc.founders);
-        putAll(tx, 'startupIndex', indexRows(inc));
+        putAll(tx, 'startupIndex', rows);
         putAll(tx, 'reports', inc.reports);
         putAll(tx, 'mentors', inc.mentors);
         putAll(tx, 'sessions', inc.sessions);
@@ -55,6 +64,7 @@ export async function populate(idb: IDBDatabase, size: number, sessionsPerStartu
     d.mentors += inc.mentors.length;
     if ((k + 1) % 10 === 0 || k === slices - 1) log(`  populated ${d.startups.toLocaleString('en-US')} startups (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
+  await inTx(idb, ['tallies'], 'readwrite', (tx) => putAll(tx, 'tallies', tallyRows(sums)), 'relaxed');
   d.populateSeconds = (performance.now() - started) / 1000;
   return d;
 }
