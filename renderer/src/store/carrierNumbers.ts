@@ -1,6 +1,9 @@
 import type { Carrier } from '@core/records';
-import { carrierNumbers, type DateRange } from '@core/kpis/carrierNumbers';
+import { carrierNumbers, numbersFromCounts, type DateRange } from '@core/kpis/carrierNumbers';
+import { carrierCounts } from '@core/tallies/carrier';
+import type { TallyView } from '@core/tallies/view';
 import type { DeskDb } from './db';
+import { loadTallyView } from './tallies';
 
 /** A range of Beijing days as UTC instants, the way session times are stored. */
 export const instantsOf = (range: DateRange): [string, string] => [
@@ -8,7 +11,13 @@ export const instantsOf = (range: DateRange): [string, string] => [
   new Date(Date.parse(`${range.to}T23:59:59.999+08:00`)).toISOString(),
 ];
 
-/** The carrier's numbers for a range, computed by core from the records the range can involve. */
+/** The carrier's numbers from the totals kept on write: a few rows at any size, without the records behind them. */
+export async function loadCarrierTotals(db: DeskDb, carrier: Carrier, range: DateRange, view?: TallyView) {
+  const [totals, mentors] = await Promise.all([view ?? loadTallyView(db, [range]), db.mentors.filter((m) => m.active).count()]);
+  return numbersFromCounts(carrierCounts(totals, range, mentors), carrier, range);
+}
+
+/** The carrier's numbers with the records behind each, computed by core from every record the range involves. */
 export async function loadCarrierNumbers(db: DeskDb, carrier: Carrier, range: DateRange) {
   const [startups, reports, sessions, mentors] = await Promise.all([
     db.startups.where('admittedOn').belowOrEqual(range.to).toArray(),

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Carrier } from '@core/records';
-import { numbersFromCounts, type DateRange } from '@core/kpis/carrierNumbers';
+import type { DateRange } from '@core/kpis/carrierNumbers';
 import { dashboardFigures } from '@core/dashboard/figures';
-import { carrierCounts } from '@core/tallies/carrier';
+import { loadCarrierTotals } from '../../store/carrierNumbers';
 import { db } from '../../store/db';
 import { loadTallyView } from '../../store/tallies';
 
@@ -12,8 +12,8 @@ import { loadTallyView } from '../../store/tallies';
  */
 export function useDashboard(carrier: Carrier, range: DateRange) {
   return useLiveQuery(async () => {
-    const [view, mentors] = await Promise.all([loadTallyView(db, [range]), db.mentors.filter((m) => m.active).count()]);
-    return { figures: dashboardFigures(view, range), numbers: numbersFromCounts(carrierCounts(view, range, mentors), carrier, range) };
+    const view = await loadTallyView(db, [range]);
+    return { figures: dashboardFigures(view, range), numbers: await loadCarrierTotals(db, carrier, range, view) };
   }, [carrier, range.from, range.to]);
 }
 export type Dashboard = NonNullable<ReturnType<typeof useDashboard>>;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import type { DateRange, Figure, NumberKey } from '@core/kpis/carrierNumbers';
-import { loadCarrierNumbers } from '../../store/carrierNumbers';
+import { loadCarrierNumbers, loadCarrierTotals } from '../../store/carrierNumbers';
 import { db } from '../../store/db';
 import { formatFigure, formatValue } from '../../shell/figures';
 
@@ -32,7 +32,9 @@ export function NumbersView({ carrier }: { carrier: Carrier }) {
   const year = new Date().getFullYear();
   const [range, setRange] = useState<DateRange>({ from: `${year}-01-01`, to: new Date().toISOString().slice(0, 10) });
   const [open, setOpen] = useState<NumberKey>();
-  const numbers = useLiveQuery(() => loadCarrierNumbers(db, carrier, range), [carrier, range]);
+  const numbers = useLiveQuery(() => loadCarrierTotals(db, carrier, range), [carrier, range]);
+  // The records behind a number are read only when it is opened (every record of the range, at any size).
+  const opened = useLiveQuery(async () => (open ? { key: open, ids: (await loadCarrierNumbers(db, carrier, range)).figures[open].ids ?? [] } : undefined), [carrier, range, open]);
   const figures = numbers?.figures;
   const below = figures ? (Object.entries(figures) as [NumberKey, Figure][]).filter(([, f]) => f.meets === false) : [];
   return (
@@ -74,7 +76,7 @@ export function NumbersView({ carrier }: { carrier: Carrier }) {
           </Space>
         </Card>
       )}
-      {open && figures && <FigureRecords name={t(`exits.numbers.figure.${open}`)} source={sources[open]} ids={figures[open].ids ?? []} onClose={() => setOpen(undefined)} />}
+      {open && opened?.key === open && <FigureRecords name={t(`exits.numbers.figure.${open}`)} source={sources[open]} ids={opened.ids} onClose={() => setOpen(undefined)} />}
     </Space>
   );
 }

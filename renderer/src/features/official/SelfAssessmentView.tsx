@@ -7,14 +7,14 @@ import type { Carrier } from '@core/records';
 import i18n from '../../i18n';
 import { PrintFrame } from '../../shell/PrintFrame';
 import { navigate } from '../../shell/route';
-import { loadCarrierNumbers } from '../../store/carrierNumbers';
+import { loadCarrierTotals } from '../../store/carrierNumbers';
 import { db } from '../../store/db';
 import { formatFigure, formatValue } from '../../shell/figures';
 
 /** The carrier's self-assessment for a range on A4, signed and sealed on paper, so always in Chinese. */
 export function SelfAssessmentView({ carrier, range }: { carrier: Carrier; range: DateRange }) {
   const { t } = useTranslation();
-  const numbers = useLiveQuery(() => loadCarrierNumbers(db, carrier, range), [carrier, range]);
+  const numbers = useLiveQuery(() => loadCarrierTotals(db, carrier, range), [carrier, range]);
   const zh = i18n.getFixedT('zh-CN');
   const title = zh('official.assessment.title', { carrier: carrier.name });
   const assessment = numbers && selfAssessment(numbers);
