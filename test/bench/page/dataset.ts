@@ -8,10 +8,7 @@ import type { Dataset } from './results';
 
 export const TODAY = '2025-11-15';
 
-/**
- * The generator compares every founder with every startup it has made (quadratic), so a large desk is
- * made in slices of this many startups, each with its own id prefix and seed.
- */
+/** A large desk is generated and written a slice of startups at a time (own id prefix and seed), never whole in memory. */
 export const SLICE = 1000;
 
 /** One slice of generated records: `count` startups (at most a slice) with ids starting `prefix`. */
