@@ -31,6 +31,11 @@ export class TallyView {
 
   get = (key: string) => this.values.get(key) ?? 0;
 
+  /** How many rows were read. */
+  get size() {
+    return this.values.size;
+  }
+
   /** Series whose names start with a prefix (e.g. every `in:` category), without it. */
   seriesStarting(prefix: string): string[] {
     return [...this.monthsOf.keys()].filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length));
