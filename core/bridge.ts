@@ -37,13 +37,27 @@ export const backupReason = z.enum(['scheduled', 'upgrade', 'manual']);
 export type BackupReason = z.infer<typeof backupReason>;
 /** desk-backup-20260301T080000000Z-scheduled.json: sortable by time, and never a path. */
 export const backupName = z.string().regex(/^desk-backup-\d{8}T\d{9}Z-(scheduled|upgrade|manual)\.json$/);
-export const writeBackupRequest = z.object({
-  text: z.string().min(2).max(1_000_000_000),
-  /** How many backups to keep on disk (the rule set's backupsKept); older ones are removed. */
-  keep: z.number().int().min(1).max(100),
-  reason: backupReason,
+/** Where a backup being written goes: the desk's own folder, or a file the manager picks. */
+export const backupTarget = z.discriminatedUnion('to', [
+  z.object({
+    to: z.literal('kept'),
+    /** How many backups to keep on disk (the rule set's backupsKept); older ones are removed. */
+    keep: z.number().int().min(1).max(100),
+    reason: backupReason,
+  }),
+  z.object({ to: z.literal('chosen'), suggestedName: saveFileRequest.shape.suggestedName }),
+]);
+export type BackupTarget = z.infer<typeof backupTarget>;
+/** A backup crosses IPC in parts of at most this many bytes, so neither side ever holds it whole. */
+export const BACKUP_PART_BYTES = 8 * 2 ** 20;
+export const backupWriteId = z.uuid();
+export const backupPart = z.object({
+  id: backupWriteId,
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length > 0 && v.length <= BACKUP_PART_BYTES, 'bytes must be a Uint8Array of at most one part'),
 });
-export type WriteBackupRequest = z.infer<typeof writeBackupRequest>;
+export type BackupPart = z.infer<typeof backupPart>;
+export const backupRange = z.object({ name: backupName, offset: z.number().int().min(0), length: z.number().int().min(1).max(BACKUP_PART_BYTES) });
+export type BackupRange = z.infer<typeof backupRange>;
 export const noPayload = z.undefined();
 
 export interface StoredBackup {
@@ -68,11 +82,17 @@ export interface DeskBridge {
   /** keep=false keeps it for this session only. */
   setSecret(request: z.infer<typeof setSecretRequest>): Promise<void>;
   /**
-   * Backups the desk keeps by itself (Electron: userData/backups, newest `keep`). The browser keeps none:
-   * it answers null and [], and its backups are downloads (saveFile) restored by upload.
+   * A backup written a part at a time (appendBackup), put in place whole by finishBackup or dropped by
+   * abortBackup. Null when there is nowhere to write it: the save dialog was cancelled, or a browser
+   * was asked to keep one (it keeps none: its backups are downloads, restored by upload).
    */
-  writeBackup(request: WriteBackupRequest): Promise<StoredBackup | null>;
-  /** Newest first. */
+  beginBackup(target: BackupTarget): Promise<string | null>;
+  appendBackup(part: BackupPart): Promise<void>;
+  /** In the desk's own folder (Electron: userData/backups), older backups beyond `keep` are removed. */
+  finishBackup(id: string): Promise<SaveOutcome>;
+  abortBackup(id: string): Promise<void>;
+  /** The backups kept by the desk, newest first. */
   listBackups(): Promise<StoredBackup[]>;
-  readBackup(name: string): Promise<string>;
+  /** Bytes of a kept backup from `offset`: fewer at its end, none past it. */
+  readBackup(range: BackupRange): Promise<Uint8Array>;
 }

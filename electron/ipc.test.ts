@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { channelName, type Channel } from './channels';
 import { handlerTable, registerHandlers, type DeskServices, type InvokeEvent } from './ipc';
 
+const writeId = '6f1c2a3e-8b4d-4f5a-9c7e-1a2b3c4d5e6f';
+
 function fakeServices() {
   return {
     saveFile: vi.fn(async () => ({ saved: true as const, where: '/home/a/x.xlsx' })),
@@ -11,9 +13,12 @@ function fakeServices() {
     rosterRequest: vi.fn(async () => ({ status: 200, body: '{}' })),
     getSecret: vi.fn(async () => 'token'),
     setSecret: vi.fn(async () => undefined),
-    writeBackup: vi.fn(async () => ({ name: 'desk-backup-20260301T080000000Z-manual.json', createdAt: '2026-03-01T08:00:00.000Z', reason: 'manual' as const, size: 2 })),
+    beginBackup: vi.fn(async () => writeId),
+    appendBackup: vi.fn(async () => undefined),
+    finishBackup: vi.fn(async () => ({ saved: true as const, where: 'desk-backup-20260301T080000000Z-manual.json' })),
+    abortBackup: vi.fn(async () => undefined),
     listBackups: vi.fn(async () => []),
-    readBackup: vi.fn(async () => '{}'),
+    readBackup: vi.fn(async () => new Uint8Array([123, 125])),
   } satisfies DeskServices;
 }
 
@@ -31,9 +36,12 @@ const good: Record<Channel, unknown> = {
   rosterRequest: { method: 'POST', url: 'https://roster.example.cn/api/push', token: 't', body: '{}' },
   getSecret: 'rosterToken',
   setSecret: { key: 'rosterToken', value: 'abc', keep: true },
-  writeBackup: { text: '{}', keep: 10, reason: 'scheduled' },
+  beginBackup: { to: 'kept', keep: 10, reason: 'scheduled' },
+  appendBackup: { id: writeId, bytes: new Uint8Array([123, 125]) },
+  finishBackup: writeId,
+  abortBackup: writeId,
   listBackups: undefined,
-  readBackup: 'desk-backup-20260301T080000000Z-upgrade.json',
+  readBackup: { name: 'desk-backup-20260301T080000000Z-upgrade.json', offset: 0, length: 8_388_608 },
 };
 
 const bad: Record<Channel, unknown[]> = {
@@ -53,9 +61,29 @@ const bad: Record<Channel, unknown[]> = {
   ],
   getSecret: ['anythingElse', null, { key: 'rosterToken' }],
   setSecret: [{ key: 'rosterToken', value: 'x' }, { key: 'other', value: 'x', keep: false }, 'rosterToken'],
-  writeBackup: [{ text: '{}', keep: 0, reason: 'scheduled' }, { text: '{}', keep: 10, reason: 'whenever' }, { text: 42, keep: 10, reason: 'manual' }, '{}'],
+  beginBackup: [
+    { to: 'kept', keep: 0, reason: 'scheduled' },
+    { to: 'kept', keep: 10, reason: 'whenever' },
+    { to: 'chosen', suggestedName: '../../.bashrc' },
+    { to: 'somewhere', suggestedName: 'a.json' },
+    'kept',
+  ],
+  appendBackup: [
+    { id: writeId, bytes: 'not bytes' },
+    { id: writeId, bytes: new Uint8Array() },
+    { id: writeId, bytes: new Uint8Array(8_388_609) },
+    { id: '../x', bytes: new Uint8Array([1]) },
+  ],
+  finishBackup: ['../x', 42, null],
+  abortBackup: ['../x', { id: writeId }],
   listBackups: [{}, 'all', '../'],
-  readBackup: ['../secrets.json', 'desk-backup-20260301T080000000Z-upgrade.json/../../x', 'C:\\desk-backup.json', null],
+  readBackup: [
+    { name: '../secrets.json', offset: 0, length: 10 },
+    { name: 'desk-backup-20260301T080000000Z-upgrade.json/../../x', offset: 0, length: 10 },
+    { name: 'desk-backup-20260301T080000000Z-upgrade.json', offset: -1, length: 10 },
+    { name: 'desk-backup-20260301T080000000Z-upgrade.json', offset: 0, length: 8_388_609 },
+    'desk-backup-20260301T080000000Z-upgrade.json',
+  ],
 };
 
 const channels = Object.keys(good) as Channel[];

@@ -1,7 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { z } from 'zod';
 import {
-  backupName,
+  backupPart,
+  backupRange,
+  backupTarget,
+  backupWriteId,
   externalUrl,
   noPayload,
   printRequest,
@@ -9,7 +12,6 @@ import {
   saveFileRequest,
   secretKey,
   setSecretRequest,
-  writeBackupRequest,
   type DeskBridge,
 } from '@core/bridge';
 import { channelName, type Channel } from './channels';
@@ -23,9 +25,12 @@ export interface DeskServices {
   rosterRequest(request: z.infer<typeof rosterRequest>): ReturnType<DeskBridge['rosterRequest']>;
   getSecret(key: z.infer<typeof secretKey>): ReturnType<DeskBridge['getSecret']>;
   setSecret(request: z.infer<typeof setSecretRequest>): ReturnType<DeskBridge['setSecret']>;
-  writeBackup(request: z.infer<typeof writeBackupRequest>): ReturnType<DeskBridge['writeBackup']>;
+  beginBackup(target: z.infer<typeof backupTarget>, sender: WebContents): ReturnType<DeskBridge['beginBackup']>;
+  appendBackup(part: z.infer<typeof backupPart>): ReturnType<DeskBridge['appendBackup']>;
+  finishBackup(id: string): ReturnType<DeskBridge['finishBackup']>;
+  abortBackup(id: string): ReturnType<DeskBridge['abortBackup']>;
   listBackups(): ReturnType<DeskBridge['listBackups']>;
-  readBackup(name: string): ReturnType<DeskBridge['readBackup']>;
+  readBackup(range: z.infer<typeof backupRange>): ReturnType<DeskBridge['readBackup']>;
 }
 
 export type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
@@ -54,9 +59,12 @@ export function handlerTable(services: DeskServices): HandlerTable {
     rosterRequest: guarded('rosterRequest', rosterRequest, (request) => services.rosterRequest(request)),
     getSecret: guarded('getSecret', secretKey, (key) => services.getSecret(key)),
     setSecret: guarded('setSecret', setSecretRequest, (request) => services.setSecret(request)),
-    writeBackup: guarded('writeBackup', writeBackupRequest, (request) => services.writeBackup(request)),
+    beginBackup: guarded('beginBackup', backupTarget, (target, event) => services.beginBackup(target, event.sender)),
+    appendBackup: guarded('appendBackup', backupPart, (part) => services.appendBackup(part)),
+    finishBackup: guarded('finishBackup', backupWriteId, (id) => services.finishBackup(id)),
+    abortBackup: guarded('abortBackup', backupWriteId, (id) => services.abortBackup(id)),
     listBackups: guarded('listBackups', noPayload, () => services.listBackups()),
-    readBackup: guarded('readBackup', backupName, (name) => services.readBackup(name)),
+    readBackup: guarded('readBackup', backupRange, (range) => services.readBackup(range)),
   };
 }
 

@@ -84,7 +84,20 @@ describe('main process wiring', async () => {
 
   it('registers one IPC handler per bridge method', () => {
     expect(fake.ipcHandle.mock.calls.map(([name]) => name).sort()).toEqual(
-      ['desk:getSecret', 'desk:listBackups', 'desk:openExternal', 'desk:printToPdf', 'desk:readBackup', 'desk:rosterRequest', 'desk:saveFile', 'desk:setSecret', 'desk:writeBackup'],
+      [
+        'desk:abortBackup',
+        'desk:appendBackup',
+        'desk:beginBackup',
+        'desk:finishBackup',
+        'desk:getSecret',
+        'desk:listBackups',
+        'desk:openExternal',
+        'desk:printToPdf',
+        'desk:readBackup',
+        'desk:rosterRequest',
+        'desk:saveFile',
+        'desk:setSecret',
+      ],
     );
   });
 

@@ -27,7 +27,21 @@ describe('preload', () => {
   it('exposes exactly one object, window.desk, holding only the bridge', () => {
     expect(electron.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(Object.keys(exposed()).sort()).toEqual(
-      ['getSecret', 'listBackups', 'openExternal', 'platform', 'printToPdf', 'readBackup', 'rosterRequest', 'saveFile', 'setSecret', 'writeBackup'],
+      [
+        'abortBackup',
+        'appendBackup',
+        'beginBackup',
+        'finishBackup',
+        'getSecret',
+        'listBackups',
+        'openExternal',
+        'platform',
+        'printToPdf',
+        'readBackup',
+        'rosterRequest',
+        'saveFile',
+        'setSecret',
+      ],
     );
     expect(exposed().platform).toBe('electron');
   });

@@ -17,9 +17,12 @@ const desk = {
   rosterRequest: (request) => call('rosterRequest', request),
   getSecret: (key) => call('getSecret', key),
   setSecret: (request) => call('setSecret', request),
-  writeBackup: (request) => call('writeBackup', request),
+  beginBackup: (target) => call('beginBackup', target),
+  appendBackup: (part) => call('appendBackup', part),
+  finishBackup: (id) => call('finishBackup', id),
+  abortBackup: (id) => call('abortBackup', id),
   listBackups: () => call('listBackups', undefined),
-  readBackup: (name) => call('readBackup', name),
+  readBackup: (range) => call('readBackup', range),
 } satisfies DeskBridge;
 
 contextBridge.exposeInMainWorld('desk', desk);

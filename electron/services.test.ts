@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
@@ -109,10 +109,39 @@ describe('secrets', () => {
 });
 
 describe('backups', () => {
-  it('writes, lists and reads the desk\'s own backups in its folder', async () => {
-    const { services } = setup(undefined);
-    const stored = await services.writeBackup({ text: '{"x":1}', keep: 10, reason: 'manual' });
-    expect(await services.listBackups()).toEqual([stored]);
-    expect(await services.readBackup(stored!.name)).toBe('{"x":1}');
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('writes a backup in parts to the desk\'s own folder, lists it and reads it back', async () => {
+    const { services, deps } = setup(undefined);
+    const id = (await services.beginBackup({ to: 'kept', keep: 10, reason: 'manual' }, sender))!;
+    await services.appendBackup({ id, bytes: bytes('{"x":') });
+    await services.appendBackup({ id, bytes: bytes('1}\n') });
+    const outcome = await services.finishBackup(id);
+    const [stored] = await services.listBackups();
+    expect(outcome).toEqual({ saved: true, where: stored!.name });
+    expect(stored).toMatchObject({ reason: 'manual', size: 8 });
+    expect(Buffer.from(await services.readBackup({ name: stored!.name, offset: 5, length: 100 })).toString()).toBe('1}\n');
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('writes a backup where the manager chose, and nothing when the dialog is cancelled', async () => {
+    const target = join(dir, '孵化台备份.json');
+    const { services, deps, window } = setup(target);
+    const id = (await services.beginBackup({ to: 'chosen', suggestedName: '孵化台备份.json' }, sender))!;
+    await services.appendBackup({ id, bytes: bytes('{}\n') });
+    expect(await services.finishBackup(id)).toEqual({ saved: true, where: target });
+    expect(await readFile(target, 'utf8')).toBe('{}\n');
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: join('/home/manager/Documents', '孵化台备份.json') }));
+    expect(await services.listBackups()).toEqual([]);
+    expect(await setup(undefined).services.beginBackup({ to: 'chosen', suggestedName: 'a.json' }, sender)).toBeNull();
+  });
+
+  it('leaves nothing behind when a backup is dropped', async () => {
+    const target = join(dir, 'dropped.json');
+    const { services } = setup(target);
+    const id = (await services.beginBackup({ to: 'chosen', suggestedName: 'dropped.json' }, sender))!;
+    await services.appendBackup({ id, bytes: bytes('{"half":') });
+    await services.abortBackup(id);
+    expect((await readdir(dir)).filter((n) => n.startsWith('dropped'))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter, Net, Shell, WebContents } from 'electron';
 import type { SaveOutcome } from '@core/bridge';
-import type { BackupFolder } from './backups';
+import { BackupWrites, type BackupFolder } from './backups';
 import type { DeskServices } from './ipc';
 import type { SecretStore } from './secrets';
 import { isAllowedExternal } from './security';
@@ -21,20 +21,28 @@ export interface ServiceDeps {
 const ROSTER_TIMEOUT_MS = 60_000;
 
 export function deskServices(deps: ServiceDeps): DeskServices {
+  /** The save dialog, over the page's window; null when the manager cancels. */
+  async function choosePath(sender: WebContents, suggestedName: string, filters: FileFilter[]): Promise<string | null> {
+    const defaultPath = join(deps.documentsDir, suggestedName);
+    const window = deps.windowOf(sender);
+    const options = { defaultPath, filters };
+    const choice = await (window ? deps.dialog.showSaveDialog(window, options) : deps.dialog.showSaveDialog(options));
+    return choice.canceled || choice.filePath === undefined || choice.filePath === '' ? null : choice.filePath;
+  }
+
   async function saveAs(
     sender: WebContents,
     suggestedName: string,
     filters: FileFilter[],
     bytes: () => Promise<Uint8Array>,
   ): Promise<SaveOutcome> {
-    const defaultPath = join(deps.documentsDir, suggestedName);
-    const window = deps.windowOf(sender);
-    const options = { defaultPath, filters };
-    const choice = await (window ? deps.dialog.showSaveDialog(window, options) : deps.dialog.showSaveDialog(options));
-    if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return { saved: false };
-    await writeFile(choice.filePath, await bytes());
-    return { saved: true, where: choice.filePath };
+    const path = await choosePath(sender, suggestedName, filters);
+    if (path === null) return { saved: false };
+    await writeFile(path, await bytes());
+    return { saved: true, where: path };
   }
+
+  const backupWrites = new BackupWrites();
 
   return {
     saveFile: (request, sender) => saveAs(sender, request.suggestedName, [], async () => request.bytes),
@@ -66,8 +74,15 @@ export function deskServices(deps: ServiceDeps): DeskServices {
     },
     getSecret: (key) => deps.secrets.get(key),
     setSecret: (request) => deps.secrets.set(request.key, request.value, request.keep),
-    writeBackup: (request) => deps.backups.write(request.text, request.keep, request.reason),
+    async beginBackup(target, sender) {
+      if (target.to === 'kept') return backupWrites.begin(await deps.backups.next(target.keep, target.reason));
+      const path = await choosePath(sender, target.suggestedName, [{ name: 'JSON', extensions: ['json'] }]);
+      return path === null ? null : backupWrites.begin({ path, placed: async () => ({ saved: true, where: path }) });
+    },
+    appendBackup: (part) => backupWrites.append(part.id, part.bytes),
+    finishBackup: (id) => backupWrites.finish(id),
+    abortBackup: (id) => backupWrites.abort(id),
     listBackups: () => deps.backups.list(),
-    readBackup: (name) => deps.backups.read(name),
+    readBackup: (range) => deps.backups.read(range.name, range.offset, range.length),
   };
 }

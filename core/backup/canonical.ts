@@ -1,6 +1,7 @@
 /**
  * JSON with object keys sorted and undefined left out (as JSON.stringify does), so the same content
- * always gives the same text and therefore the same checksum, whoever wrote the file.
+ * always gives the same text and therefore the same checksum, whoever wrote the file. Version 1
+ * backups (v1.ts) are sealed over this text.
  */
 export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -35,9 +36,4 @@ export async function canonicalJson(value: unknown, pause: () => Promise<void>):
   const parts: string[] = [];
   for (const [k, v] of entries) parts.push(`${JSON.stringify(k)}:${await canonicalJson(v, pause)}`);
   return `{${parts.join(',')}}`;
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

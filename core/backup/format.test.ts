@@ -1,74 +1,172 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { canonical } from './canonical';
-import { BACKUP_FORMAT, readBackup, writeBackup, type BackupProblem } from './format';
+import { BackupWriter } from './chunked';
+import { versionOneFile } from './fixtures';
+import { BACKUP_VERSION, type BackupChunk, type BackupProblem, type CheckedBackup } from './format';
+import { sha256Hex } from './hash';
+import { readBackup } from './read';
 
-const noPause = async () => {};
-const tables = { people: z.object({ id: z.string(), age: z.number() }), meta: z.object({ key: z.string() }) };
-const options = { schemaVersion: 3, tables, pause: noPause };
+const tables = { people: z.object({ id: z.string(), age: z.number() }), meta: z.object({ key: z.string() }), empty: z.object({ id: z.string() }) };
+const options = { schemaVersion: 3, tables };
 const people = Array.from({ length: 1_234 }, (_, i) => ({ id: `p${i}`, age: i % 90, note: i % 2 ? undefined : '中文' }));
+const meta = [{ key: 'k', value: { b: 1, a: [1, 2] } }];
+const header = { schemaVersion: 3, createdAt: '2026-03-01T08:00:00.000Z' };
 
-const sample = () =>
-  writeBackup({ schemaVersion: 3, createdAt: '2026-03-01T08:00:00.000Z', counts: { people: people.length, meta: 1 }, tables: { people, meta: [{ key: 'k', value: { b: 1, a: [1, 2] } }] } }, noPause);
+function write(content: Record<string, unknown[]>, chunk = 500): Promise<Blob> {
+  const writer = new BackupWriter(header);
+  for (const [table, rows] of Object.entries(content)) {
+    writer.add(table, []);
+    for (let i = 0; i < rows.length; i += chunk) writer.add(table, rows.slice(i, i + chunk));
+  }
+  return writer.finish();
+}
+const sample = () => write({ people, meta, empty: [] });
 
-async function refusal(text: string): Promise<BackupProblem | undefined> {
+async function all(backup: CheckedBackup): Promise<BackupChunk[]> {
+  const out: BackupChunk[] = [];
+  for await (const c of backup.chunks()) out.push(c);
+  return out;
+}
+
+async function refusal(file: Blob | string): Promise<BackupProblem | undefined> {
   try {
-    await readBackup(text, options);
+    await readBackup(typeof file === 'string' ? new Blob([file]) : file, options);
     return undefined;
   } catch (error) {
     return (error as { problem?: BackupProblem }).problem;
   }
 }
 
-/** Re-seals an edited document with a correct checksum, as a careful forger would. */
-async function resealed(edit: (doc: Record<string, unknown>) => void): Promise<string> {
-  const { checksum: _, format: __, version: ___, ...doc } = JSON.parse(await sample()) as Record<string, unknown>;
-  edit(doc);
-  return writeBackup(doc as never, noPause);
+type Line = Record<string, unknown>;
+const linesOf = async (file: Blob) => (await file.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+
+/** Seals edited lines again, every hash and the checksum correct, as a careful forger would. */
+async function resealed(edit: (lines: Line[]) => void): Promise<string> {
+  const lines = await linesOf(await sample());
+  edit(lines);
+  const out: string[] = [];
+  const hashes: string[] = [];
+  for (const { sha256: _, ...rest } of lines) {
+    if ('end' in rest) (rest.end as Line).checksum = await sha256Hex(hashes.join(''));
+    const body = JSON.stringify(rest).slice(1);
+    const hash = await sha256Hex(body);
+    hashes.push(hash);
+    out.push(`{"sha256":"${hash}",${body}\n`);
+  }
+  return out.join('');
 }
 
-describe('backup format', () => {
-  it('canonical JSON sorts keys at every depth and drops undefined like JSON does', () => {
-    expect(canonical({ b: 1, a: { d: undefined, c: [undefined, new Date(0)] } })).toBe('{"a":{"c":[null,"1970-01-01T00:00:00.000Z"]},"b":1}');
+const versionOne = (content: Record<string, unknown[]>, edit?: (doc: Record<string, unknown>) => void) => versionOneFile({ ...header, tables: content }, edit);
+
+describe('backup format, version 2 (chunked)', () => {
+  it('reads back what it wrote, every row of every table, a chunk at a time in key order', async () => {
+    const file = await sample();
+    const text = await file.text();
+    expect(text.startsWith('{"sha256":"')).toBe(true);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.split('\n')).toHaveLength(1 + 3 + 1 + 1 + 1);
+    const backup = await readBackup(file, options);
+    expect(backup).toMatchObject({ version: BACKUP_VERSION, ...header, counts: { people: 1_234, meta: 1, empty: 0 } });
+    const chunks = await all(backup);
+    expect(chunks.map((c) => [c.table, c.rows.length])).toEqual([
+      ['people', 500],
+      ['people', 500],
+      ['people', 234],
+      ['meta', 1],
+    ]);
+    expect(chunks.flatMap((c) => (c.table === 'people' ? c.rows : []))).toEqual(JSON.parse(JSON.stringify(people)));
+    expect(chunks[3]!.rows[0]).toEqual(meta[0]);
+    // The same content always gives the same file.
+    expect(await (await sample()).text()).toBe(text);
   });
 
-  it('reads back what it wrote, every row of every table', async () => {
-    const text = await sample();
-    expect(text.startsWith('{"checksum":"')).toBe(true);
-    const backup = await readBackup(text, options);
-    expect(backup.format).toBe(BACKUP_FORMAT);
-    expect(backup.counts).toEqual({ people: 1_234, meta: 1 });
-    expect(backup.tables.people).toHaveLength(1_234);
-    expect(backup.tables.people![2]).toEqual({ id: 'p2', age: 2, note: '中文' });
-    // The same content always gives the same file, so checksums are comparable across desks.
-    expect(await sample()).toBe(text);
+  it('reads lines longer than one read of the file, and Chinese split between reads', async () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => ({ id: `长名字的企业${i}`.repeat(12), age: i }));
+    const file = await write({ people: many }, 20_000);
+    // Each chunk's line is longer than the 4 MB the reader takes at a time.
+    expect(file.size).toBeGreaterThan(2 * 4 * 2 ** 20);
+    const chunks = await all(await readBackup(file, options));
+    expect(chunks.map((c) => c.rows.length)).toEqual([20_000, 20_000]);
+    expect(chunks[1]!.rows.at(-1)).toEqual(many.at(-1));
   });
 
-  it('refuses a file cut short or not JSON at all', async () => {
-    const text = await sample();
+  it('refuses a file cut short, wherever it is cut, and text that is not JSON', async () => {
+    const text = await (await sample()).text();
+    const lastLine = text.lastIndexOf('{"sha256"');
     expect(await refusal(text.slice(0, text.length / 2))).toBe('notJson');
+    expect(await refusal(text.slice(0, lastLine))).toBe('notJson');
+    expect(await refusal(text.slice(0, -1))).toBe('notJson');
     expect(await refusal('')).toBe('notJson');
+    expect(await refusal('hello')).toBe('notJson');
   });
 
-  it('refuses a tampered file whose checksum no longer matches', async () => {
-    const text = await sample();
+  it('refuses a tampered chunk, and chunks dropped, repeated or swapped', async () => {
+    const text = await (await sample()).text();
     expect(await refusal(text.replace('"age":30', '"age":31'))).toBe('checksum');
-    expect(await refusal(text.replace(/"checksum":"[0-9a-f]+"/, '"checksum":"00"'))).toBe('checksum');
+    expect(await refusal(text.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`))).toBe('checksum');
+    const lines = text.split('\n');
+    const file = (order: number[]) => `${order.map((i) => lines[i]).join('\n')}\n`;
+    expect(await refusal(file([0, 1, 3, 4, 5]))).toBe('counts');
+    expect(await refusal(file([0, 1, 2, 2, 3, 4, 5]))).toBe('counts');
+    expect(await refusal(file([0, 2, 1, 3, 4, 5]))).toBe('checksum');
+    expect(await refusal(`${text}${lines[1]}\n`)).toBe('foreign');
   });
 
   it('refuses foreign JSON and files of a newer format or schema', async () => {
     expect(await refusal('{"name":"something else"}')).toBe('foreign');
     expect(await refusal('[1,2,3]')).toBe('foreign');
-    const text = await sample();
-    expect(await refusal(text.replace('"version":1', '"version":2'))).toBe('newerFormat');
-    expect(await refusal(text.replace('"version":1', '"version":0'))).toBe('foreign');
-    expect(await refusal(await resealed((d) => (d.schemaVersion = 4)))).toBe('newerSchema');
+    expect(await refusal('{"format":"incubator-desk-backup","version":3}')).toBe('newerFormat');
+    expect(await refusal(await resealed((l) => (l[0]!.version = 3)))).toBe('newerFormat');
+    expect(await refusal(await resealed((l) => (l[0]!.format = 'other')))).toBe('foreign');
+    expect(await refusal(await resealed((l) => (l[0]!.schemaVersion = 4)))).toBe('newerSchema');
   });
 
-  it('refuses well-sealed files whose rows or counts are wrong', async () => {
-    const rows = (d: Record<string, unknown>) => d.tables as Record<string, unknown[]>;
-    expect(await refusal(await resealed((d) => void (rows(d).people![5] = { id: 5 })))).toBe('record');
-    expect(await refusal(await resealed((d) => void ((d.counts as Record<string, number>).people = 1)))).toBe('counts');
-    expect(await refusal(await resealed((d) => void (rows(d).secrets = [])))).toBe('unknownTable');
+  it('refuses well-sealed files whose rows, tables or counts are wrong', async () => {
+    expect(await refusal(await resealed((l) => void ((l[2]!.rows as unknown[])[5] = { id: 5 })))).toBe('record');
+    const wrong = await readBackup(new Blob([await resealed((l) => void ((l[2]!.rows as unknown[])[5] = { id: 5 }))]), options).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ problem: 'record', detail: { table: 'people', index: 505, issue: 'id' } });
+    expect(await refusal(await resealed((l) => void (((l.at(-1)!.end as Line).counts as Line).people = 1)))).toBe('counts');
+    expect(await refusal(await resealed((l) => void (l[1]!.table = 'secrets')))).toBe('unknownTable');
+    expect(await refusal(await resealed((l) => void (((l.at(-1)!.end as Line).counts as Line).secrets = 0)))).toBe('unknownTable');
+  });
+
+  it('refuses to hand out rows of a file that changed after it was checked', async () => {
+    const good = await sample();
+    let current: Blob = good;
+    const file = { size: good.size, slice: (from?: number, to?: number) => current.slice(from, to) } as Blob;
+    const backup = await readBackup(file, options);
+    current = new Blob([(await good.text()).replace('"age":30', '"age":31')]);
+    await expect(all(backup)).rejects.toMatchObject({ problem: 'checksum' });
+    current = new Blob([(await good.text()).split('\n').slice(0, 3).join('\n') + '\n']);
+    await expect(all(backup)).rejects.toMatchObject({ problem: 'checksum' });
+  });
+});
+
+describe('backup format, version 1 (one document)', () => {
+  it('canonical JSON sorts keys at every depth and drops undefined like JSON does', () => {
+    expect(canonical({ b: 1, a: { d: undefined, c: [undefined, new Date(0)] } })).toBe('{"a":{"c":[null,"1970-01-01T00:00:00.000Z"]},"b":1}');
+  });
+
+  it('still reads a file of the first version, in chunks', async () => {
+    const backup = await readBackup(new Blob([await versionOne({ people, meta })]), options);
+    expect(backup).toMatchObject({ version: 1, ...header, counts: { people: 1_234, meta: 1 } });
+    const chunks = await all(backup);
+    // Canonical JSON sorts the tables by name.
+    expect(chunks.map((c) => [c.table, c.rows.length])).toEqual([
+      ['meta', 1],
+      ['people', 1000],
+      ['people', 234],
+    ]);
+  });
+
+  it('refuses first-version files cut short, tampered, of a newer schema or with wrong rows', async () => {
+    const text = await versionOne({ people, meta });
+    expect(await refusal(text.slice(0, text.length / 2))).toBe('notJson');
+    expect(await refusal(text.replace('"age":30', '"age":31'))).toBe('checksum');
+    expect(await refusal(await versionOne({ people, meta }, (d) => (d.schemaVersion = 4)))).toBe('newerSchema');
+    expect(await refusal(await versionOne({ people: [...people.slice(0, 5), { id: 5 }] }))).toBe('record');
+    expect(await refusal(await versionOne({ people }, (d) => (d.counts = { people: 1 })))).toBe('counts');
+    expect(await refusal(await versionOne({ secrets: [] }))).toBe('unknownTable');
   });
 });

@@ -1,25 +1,12 @@
 import type { z } from 'zod';
-import { canonicalJson, sha256Hex } from './canonical';
 
 /**
- * A full backup of the desk as one JSON file. The checksum covers the canonical text of everything
- * else, so a file that was cut short, edited or bit-flipped is refused before anything is replaced.
+ * A full backup of the desk. Version 2 (chunked.ts) is JSON lines, each sealed by its own SHA-256, written
+ * and read a chunk at a time so a desk of any size fits in memory; version 1 (v1.ts) was one JSON
+ * document and is still read. Either way a file is checked completely before anything is replaced.
  */
 export const BACKUP_FORMAT = 'incubator-desk-backup';
-export const BACKUP_VERSION = 1;
-
-export interface BackupContent {
-  format: typeof BACKUP_FORMAT;
-  version: number;
-  /** The database schema version the tables were read at. */
-  schemaVersion: number;
-  createdAt: string;
-  counts: Record<string, number>;
-  tables: Record<string, unknown[]>;
-}
-export interface Backup extends BackupContent {
-  checksum: string;
-}
+export const BACKUP_VERSION = 2;
 
 /** Why a file is refused; each is an i18n key `backup.problem.<name>`. */
 export type BackupProblem = 'notJson' | 'foreign' | 'newerFormat' | 'checksum' | 'newerSchema' | 'unknownTable' | 'counts' | 'record';
@@ -34,54 +21,51 @@ export class BackupError extends Error {
   }
 }
 
-/** Yields to the event loop, so a large backup never holds the UI thread for long. */
-export type Pause = () => Promise<void>;
-const macrotask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** The file's text: canonical JSON whose first key is the checksum of the rest. */
-export async function writeBackup(content: Omit<BackupContent, 'format' | 'version'>, pause: Pause = macrotask): Promise<string> {
-  const full: BackupContent = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...content };
-  const text = await canonicalJson(full, pause);
-  // "checksum" sorts before every other key, so prepending it keeps the whole file canonical.
-  return `{"checksum":"${await sha256Hex(text)}",${text.slice(1)}`;
-}
-
 export interface ReadOptions {
   /** The schema version of this desk: newer files are refused, older ones are read. */
   schemaVersion: number;
   /** Every table the desk knows, with the schema each of its rows must pass. */
   tables: Record<string, z.ZodType>;
-  pause?: Pause;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export interface BackupChunk {
+  table: string;
+  rows: unknown[];
+}
 
-/** Reads and checks a backup file completely; throws a BackupError naming the first problem found. */
-export async function readBackup(text: string, options: ReadOptions): Promise<Backup> {
-  const pause = options.pause ?? macrotask;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new BackupError('notJson');
-  }
-  if (!isObject(parsed) || parsed.format !== BACKUP_FORMAT) throw new BackupError('foreign');
-  if (parsed.version !== BACKUP_VERSION) throw new BackupError(typeof parsed.version === 'number' && parsed.version > BACKUP_VERSION ? 'newerFormat' : 'foreign');
-  const { checksum, ...content } = parsed;
-  if (typeof checksum !== 'string' || checksum !== (await sha256Hex(await canonicalJson(content, pause)))) throw new BackupError('checksum');
+/** A backup that passed every check: what it holds, and its rows again for the restore. */
+export interface CheckedBackup {
+  version: number;
+  /** The database schema version the tables were read at. */
+  schemaVersion: number;
+  createdAt: string;
+  counts: Record<string, number>;
+  /**
+   * The rows, table by table in file order (a table's rows in key order), a chunk at a time. A chunk
+   * that differs from what was checked (the file changed since) throws a BackupError.
+   */
+  chunks(): AsyncGenerator<BackupChunk>;
+}
 
-  const { schemaVersion, createdAt, counts, tables } = content;
-  if (typeof schemaVersion !== 'number' || typeof createdAt !== 'string' || !isObject(counts) || !isObject(tables)) throw new BackupError('foreign');
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The checks a file's first lines share across versions: ours, a version we read, a schema we know. */
+export function checkHeader(doc: unknown, options: ReadOptions, version: number): { schemaVersion: number; createdAt: string } {
+  if (!isObject(doc) || doc.format !== BACKUP_FORMAT) throw new BackupError('foreign');
+  if (doc.version !== version) throw new BackupError(typeof doc.version === 'number' && doc.version > BACKUP_VERSION ? 'newerFormat' : 'foreign');
+  const { schemaVersion, createdAt } = doc;
+  if (typeof schemaVersion !== 'number' || typeof createdAt !== 'string') throw new BackupError('foreign');
   if (schemaVersion > options.schemaVersion) throw new BackupError('newerSchema');
-  for (const [table, rows] of Object.entries(tables)) {
-    const schema = options.tables[table];
-    if (!schema) throw new BackupError('unknownTable', { table });
-    if (!Array.isArray(rows) || counts[table] !== rows.length) throw new BackupError('counts', { table });
-    for (let index = 0; index < rows.length; index++) {
-      const result = schema.safeParse(rows[index]);
-      if (!result.success) throw new BackupError('record', { table, index, issue: result.error.issues[0]?.path.join('.') });
-      if (index % 500 === 499) await pause();
-    }
+  return { schemaVersion, createdAt };
+}
+
+/** Checks rows of a table against its schema; `first` is the index of rows[0] in the whole table. */
+export function checkRows(table: string, rows: unknown, first: number, options: ReadOptions): asserts rows is unknown[] {
+  const schema = options.tables[table];
+  if (!schema) throw new BackupError('unknownTable', { table });
+  if (!Array.isArray(rows)) throw new BackupError('counts', { table });
+  for (let i = 0; i < rows.length; i++) {
+    const result = schema.safeParse(rows[i]);
+    if (!result.success) throw new BackupError('record', { table, index: first + i, issue: result.error.issues[0]?.path.join('.') });
   }
-  return parsed as unknown as Backup;
 }

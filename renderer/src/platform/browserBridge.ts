@@ -12,6 +12,15 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Backups being downloaded, their parts kept as Blobs (the browser holds them out of the JS heap). */
+const backupDownloads = new Map<string, { name: string; parts: Blob[] }>();
+
+function backupDownload(id: string) {
+  const download = backupDownloads.get(id);
+  if (!download) throw new Error('no backup is being written under this id');
+  return download;
+}
+
 /** Plain Chromium: downloads for files, the print dialog for PDFs, fetch for the roster. */
 export const browserBridge: DeskBridge = {
   platform: 'browser',
@@ -47,7 +56,24 @@ export const browserBridge: DeskBridge = {
     else localStorage.removeItem(storageKey(key));
   },
   // A page cannot write to disk unasked: the desk reminds the manager to download a backup instead.
-  writeBackup: async () => null,
+  async beginBackup(target) {
+    if (target.to === 'kept') return null;
+    const id = crypto.randomUUID();
+    backupDownloads.set(id, { name: target.suggestedName, parts: [] });
+    return id;
+  },
+  async appendBackup({ id, bytes }) {
+    backupDownload(id).parts.push(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  },
+  async finishBackup(id) {
+    const { name, parts } = backupDownload(id);
+    backupDownloads.delete(id);
+    download(name, new Blob(parts, { type: 'application/json' }));
+    return { saved: true, where: name };
+  },
+  async abortBackup(id) {
+    backupDownloads.delete(id);
+  },
   listBackups: async () => [],
   async readBackup() {
     throw new Error('The browser keeps no backups of its own; restore from a downloaded file');

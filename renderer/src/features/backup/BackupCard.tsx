@@ -7,7 +7,7 @@ import type { Carrier } from '@core/records';
 import { bridge } from '../../platform/bridge';
 import { backupDue, lastBackupAt, unbackedSince } from '../../store/backup';
 import { db } from '../../store/db';
-import { backUpToFile, shownTime } from './actions';
+import { backUpToFile, shownTime, storedBackup } from './actions';
 import { RestoreButton } from './RestoreButton';
 import { useRestore } from './useRestore';
 
@@ -54,7 +54,7 @@ export function BackupCard({ carrier }: { carrier: Carrier }) {
           renderItem={(b) => (
             <List.Item
               actions={[
-                <Button key="restore" size="small" aria-label={t('backup.restoreThisOf', { at: shownTime(b.createdAt) })} onClick={() => void bridge.readBackup(b.name).then(restore)}>
+                <Button key="restore" size="small" aria-label={t('backup.restoreThisOf', { at: shownTime(b.createdAt) })} onClick={() => void storedBackup(b.name).then(restore, (error: unknown) => message.error(t('backup.readFailed', { reason: String(error) })))}>
                   {t('backup.restoreThis')}
                 </Button>,
               ]}

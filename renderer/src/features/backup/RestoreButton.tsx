@@ -15,10 +15,7 @@ export function RestoreButton({ label }: { label?: string }) {
       showUploadList={false}
       beforeUpload={(file) => {
         setBusy(true);
-        void file
-          .text()
-          .then(restore)
-          .finally(() => setBusy(false));
+        void restore(file).finally(() => setBusy(false));
         return false;
       }}
     >

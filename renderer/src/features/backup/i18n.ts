@@ -2,7 +2,7 @@ import type { Shape } from '../../i18n/shape';
 
 export const zh = {
   title: '备份与恢复',
-  intro: '备份是整个孵化台数据（企业、创始人、导师、辅导、经营数据、评价、退出、历史记录和待上报更改）的一个文件，带校验码，损坏或被改动过的文件不会被恢复。',
+  intro: '备份是整个孵化台数据（企业、创始人、导师、辅导、经营数据、评价、退出、历史记录和待上报更改）的一个文件，每一段都带校验码，损坏或被改动过的文件不会被恢复。',
   last: '上次备份：{{at}}',
   never: '还没有备份过',
   now: '立即备份',
@@ -19,6 +19,8 @@ export const zh = {
   confirmTitle: '用这个备份替换当前全部数据？',
   confirmIntro: '备份时间：{{at}}。当前孵化台的全部数据将被替换为备份中的内容，无法撤销。建议先“立即备份”当前数据。',
   confirmOk: '替换并恢复',
+  checking: '正在检查备份文件……',
+  restoring: '正在恢复，请勿关闭孵化台……',
   restored: '已从备份恢复',
   refused: '无法恢复：{{reason}}。当前数据未作任何改动。',
   readFailed: '无法读取备份：{{reason}}',
@@ -76,6 +78,8 @@ export const en: Shape<typeof zh> = {
   confirmTitle: 'Replace all current data with this backup?',
   confirmIntro: 'Backup made {{at}}. All data on this desk will be replaced by the backup’s content; this cannot be undone. Consider backing up the current data first.',
   confirmOk: 'Replace and restore',
+  checking: 'Checking the backup file…',
+  restoring: 'Restoring; keep the desk open…',
   restored: 'Restored from the backup',
   refused: 'Cannot restore: {{reason}}. Your current data is unchanged.',
   readFailed: 'Could not read the backup: {{reason}}',
