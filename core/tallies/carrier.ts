@@ -4,7 +4,7 @@ import { exitKinds } from '../records';
 import type { TallyView } from './view';
 
 /** The counts behind the carrier numbers, from kept totals: the same as `carrierNumbers` reads from records. */
-export function carrierCounts(t: TallyView, range: DateRange, activeMentors: number): CarrierCounts {
+export function carrierCounts(t: TallyView, range: DateRange): CarrierCounts {
   const present = (day: string) => t.through('in', day) - t.through('out', day);
   const exitedByKind: Record<string, number> = {};
   for (const kind of [...exitKinds, 'unknown']) {
@@ -30,6 +30,6 @@ export function carrierCounts(t: TallyView, range: DateRange, activeMentors: num
     newGraduateHires: q('newGraduateHires'),
     financed: q('financed'),
     held: t.between('held', range),
-    mentors: activeMentors,
+    mentors: t.get('k|mentors'),
   };
 }

@@ -1,4 +1,4 @@
-import type { Evaluation, Founder, KeyGroup, Report, Session, Startup } from '../records';
+import type { Evaluation, Founder, KeyGroup, Mentor, Report, Session, Startup } from '../records';
 
 /**
  * Counts and sums the dashboard reads, kept up to date on every write instead of read from a million
@@ -9,6 +9,8 @@ import type { Evaluation, Founder, KeyGroup, Report, Session, Startup } from '..
  *   q|field|period         report sums per reporting period
  *   g|period|grade         finalized evaluations
  *   c|YYYY-MM|startupId    held sessions a startup had in a month (for distinct coached startups)
+ *   k|mentors              active mentors
+ * (The store keeps the list's counts beside them under z|. What the dashboard reads, g| to q|, is one range.)
  */
 export type Contribution = [key: string, amount: number];
 
@@ -85,6 +87,8 @@ export function reportContribution(r: Report): Contribution[] {
     [`q|financed|${r.period}`, r.financing > 0 ? 1 : 0],
   ];
 }
+
+export const mentorContribution = (m: Mentor): Contribution[] => (m.active ? [['k|mentors', 1]] : []);
 
 /** Only the finalized revision counts; a correction supersedes the one before it. */
 export const evaluationContribution = (e: Evaluation): Contribution[] => (e.status === 'finalized' ? [[`g|${e.period}|${e.grade}`, 1]] : []);

@@ -1,5 +1,5 @@
-import { evaluationContribution, reportContribution, sessionContribution, startupContribution, type Contribution, type StartupFacts } from './contributions';
-import type { Evaluation, Report, Session } from '../records';
+import { evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution, type StartupFacts } from './contributions';
+import type { Evaluation, Mentor, Report, Session } from '../records';
 
 /** Summed contributions as stored rows, with each month's count of distinct coached startups added. */
 export function tallyRows(sums: Map<string, number>) {
@@ -13,7 +13,7 @@ export function tallyRows(sums: Map<string, number>) {
 }
 
 /** Every record's contribution summed at once: what the store's totals hold after the same records were written one by one. */
-export function totalsOf(input: { startups: readonly StartupFacts[]; sessions: readonly Session[]; reports: readonly Report[]; evaluations: readonly Evaluation[] }) {
+export function totalsOf(input: { startups: readonly StartupFacts[]; sessions: readonly Session[]; reports: readonly Report[]; evaluations: readonly Evaluation[]; mentors: readonly Mentor[] }) {
   const sums = new Map<string, number>();
   const add = (list: Contribution[]) => {
     for (const [k, n] of list) sums.set(k, (sums.get(k) ?? 0) + n);
@@ -22,5 +22,6 @@ export function totalsOf(input: { startups: readonly StartupFacts[]; sessions: r
   input.sessions.forEach((s) => add(sessionContribution(s)));
   input.reports.forEach((r) => add(reportContribution(r)));
   input.evaluations.forEach((e) => add(evaluationContribution(e)));
+  input.mentors.forEach((m) => add(mentorContribution(m)));
   return tallyRows(sums);
 }

@@ -13,8 +13,7 @@ export const instantsOf = (range: DateRange): [string, string] => [
 
 /** The carrier's numbers from the totals kept on write: a few rows at any size, without the records behind them. */
 export async function loadCarrierTotals(db: DeskDb, carrier: Carrier, range: DateRange, view?: TallyView) {
-  const [totals, mentors] = await Promise.all([view ?? loadTallyView(db, [range]), db.mentors.filter((m) => m.active).count()]);
-  return numbersFromCounts(carrierCounts(totals, range, mentors), carrier, range);
+  return numbersFromCounts(carrierCounts(view ?? (await loadTallyView(db, [range])), range), carrier, range);
 }
 
 /** The carrier's numbers with the records behind each, computed by core from every record the range involves. */

@@ -28,7 +28,7 @@ export async function loadDemoData(db: DeskDb, today = new Date().toISOString().
     await db.mentors.bulkPut(demo.mentors);
     await db.sessions.bulkPut(demo.sessions);
     const added = <T>(records: T[]) => records.map((after) => ({ before: undefined, after }));
-    await applyTallies(db.tallies, recordDelta('session', added(demo.sessions), recordDelta('report', added(demo.reports))));
+    await applyTallies(db.tallies, recordDelta('mentor', added(demo.mentors), recordDelta('session', added(demo.sessions), recordDelta('report', added(demo.reports)))));
   });
 }
 
@@ -38,9 +38,9 @@ export async function removeDemoData(db: DeskDb): Promise<void> {
   await db.transaction('rw', [...tables, db.tallies, db.audit, db.outbox], async () => {
     // What the demo records added to the kept totals goes with them.
     const demoOf = <T>(table: Table<T>) => table.where('id').startsWith(DEMO_PREFIX).toArray();
-    const [rows, sessions, reports, evaluations] = await Promise.all([demoOf(db.startupIndex), demoOf(db.sessions), demoOf(db.reports), demoOf(db.evaluations)]);
+    const [rows, sessions, reports, evaluations, mentors] = await Promise.all([demoOf(db.startupIndex), demoOf(db.sessions), demoOf(db.reports), demoOf(db.evaluations), demoOf(db.mentors)]);
     const removed = <T>(records: T[]) => records.map((before) => ({ before, after: undefined }));
-    const delta = indexRowsDelta(removed(rows as StartupIndexRow[]), recordDelta('session', removed(sessions), recordDelta('report', removed(reports), recordDelta('evaluation', removed(evaluations)))));
+    const delta = indexRowsDelta(removed(rows as StartupIndexRow[]), recordDelta('session', removed(sessions), recordDelta('report', removed(reports), recordDelta('evaluation', removed(evaluations), recordDelta('mentor', removed(mentors))))));
     await applyTallies(db.tallies, delta);
     for (const table of tables) await table.where('id').startsWith(DEMO_PREFIX).delete();
     await db.audit.where('recordId').startsWith(DEMO_PREFIX).delete();

@@ -41,13 +41,14 @@ export interface DerivedTables extends IndexTables {
   sessions: Table;
   reports: Table;
   evaluations: Table;
+  mentors: Table;
 }
 
 /** Derives everything derived (list index, kept totals) anew from the records: after a restore, an upgrade, demo data. */
 export async function rebuildDerived(t: DerivedTables) {
   await Promise.all([t.startupIndex.clear(), t.tallies.clear()]);
   await eachChunk<Startup>(t.startups, (rows) => rebuildStartupIndex(t, rows.map((s) => s.id)));
-  for (const [entity, table] of [['session', t.sessions], ['report', t.reports], ['evaluation', t.evaluations]] as [Entity, Table][]) {
+  for (const [entity, table] of [['session', t.sessions], ['report', t.reports], ['evaluation', t.evaluations], ['mentor', t.mentors]] as [Entity, Table][]) {
     await eachChunk<{ id: string }>(table, (rows) => applyTallies(t.tallies, recordDelta(entity, rows.map((after) => ({ before: undefined, after })))));
   }
 }

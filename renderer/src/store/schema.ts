@@ -23,6 +23,7 @@ const derivedTables = (tx: Transaction): DerivedTables => ({
   sessions: tx.table('sessions'),
   reports: tx.table('reports'),
   evaluations: tx.table('evaluations'),
+  mentors: tx.table('mentors'),
 });
 
 export interface SchemaVersion {

@@ -1,7 +1,7 @@
 import type { EntityTable, Table } from 'dexie';
 import type { DateRange } from '@core/kpis/carrierNumbers';
-import type { Entity, Evaluation, Report, Session } from '@core/records';
-import { dayKeys, difference, evaluationContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
+import type { Entity, Evaluation, Mentor, Report, Session } from '@core/records';
+import { dayKeys, difference, evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
 import { monthsToRead, TallyView } from '@core/tallies/view';
 import type { DeskDb, TallyRow } from './db';
 import { SEP, type ListState, type StartupIndexRow } from './startupIndex';
@@ -11,6 +11,7 @@ const contributionOf: Partial<Record<Entity, (record: never) => Contribution[]>>
   session: (s: Session) => sessionContribution(s),
   report: (r: Report) => reportContribution(r),
   evaluation: (e: Evaluation) => evaluationContribution(e),
+  mentor: (m: Mentor) => mentorContribution(m),
 };
 
 export const movesTallies = (entity: Entity) => entity in contributionOf;
@@ -27,7 +28,7 @@ export function recordDelta(entity: Entity, changes: readonly { before: unknown;
 
 /** The list's counts: per state and facet (a filter value or search term), and agreements ending per day. */
 const listContribution = (row: StartupIndexRow): Contribution[] => [
-  ...row.byName.map((key): Contribution => [`l|${key.split(SEP, 2).join('|')}`, 1]),
+  ...row.byName.map((key): Contribution => [`z|${key.split(SEP, 2).join('|')}`, 1]),
   ...dayKeys(`ends:${row.state}`, row.agreementEndsOn, 1),
 ];
 const rowContribution = (row: StartupIndexRow) => [...startupContribution(row), ...listContribution(row)];
@@ -40,7 +41,7 @@ export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; aft
 }
 
 /** How many startups of a state have a facet (a filter value or search term): one read. */
-export const facetCount = async (db: DeskDb, state: ListState, facet: string) => (await db.tallies.get(`l|${state}|${facet}`))?.n ?? 0;
+export const facetCount = async (db: DeskDb, state: ListState, facet: string) => (await db.tallies.get(`z|${state}|${facet}`))?.n ?? 0;
 
 /** Reads the kept totals one or more date ranges need. */
 export async function loadTallyView(db: DeskDb, ranges: readonly DateRange[], series?: string): Promise<TallyView> {
@@ -48,7 +49,7 @@ export async function loadTallyView(db: DeskDb, ranges: readonly DateRange[], se
   const range = (prefix: string) => db.tallies.where('key').between(prefix, `${prefix}\uffff`).toArray();
   const parts = series
     ? [range(`m|${series}|`), ...months.map((m) => range(`d|${m}|${series}|`))]
-    : [range('m|'), range('q|'), range('g|'), ...months.map((m) => range(`d|${m}|`))];
+    : [db.tallies.where('key').between('g|', 'q|\uffff').toArray(), ...months.map((m) => range(`d|${m}|`))];
   return new TallyView((await Promise.all(parts)).flat(), months);
 }
 

@@ -39,6 +39,7 @@ export async function populate(idb: IDBDatabase, size: number, sessionsPerStartu
     indexRowsDelta(added(rows), sums);
     recordDelta('session', added(inc.sessions), sums);
     recordDelta('report', added(inc.reports), sums);
+    recordDelta('mentor', added(inc.mentors), sums);
     await inTx(
       idb,
       ['carrier', 'startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions'],
