@@ -1,7 +1,7 @@
 import type { Evaluation, Indicator, Startup, Template } from '@core/records';
 import { pendingItems } from '@core/scoring';
 import type { DeskDb } from '../../store/db';
-import { historyOf, roundOf } from '../../store/evaluations';
+import { historyOf } from '../../store/evaluations';
 import { templateById } from '../../store/templates';
 
 export interface RoundRow {
@@ -25,17 +25,33 @@ async function templatesOf(db: DeskDb, evaluations: readonly Evaluation[]): Prom
   return new Map(found.filter((t): t is Template => !!t).map((t) => [t.id, t]));
 }
 
+/** Evaluations (and their startups) read per step: one read of a 100,000-resident round held the page for seconds. */
+const CHUNK = 1000;
+
+/** The round's current evaluations (as `roundOf` gives them) with their startups, read a chunk at a time. */
+async function roundWithStartups(db: DeskDb, period: string): Promise<[Evaluation, Startup | undefined][]> {
+  const ids = await db.evaluations.where('period').equals(period).primaryKeys();
+  const out: [Evaluation, Startup | undefined][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const evaluations = (await db.evaluations.bulkGet(ids.slice(i, i + CHUNK))).filter((e): e is Evaluation => !!e && e.status !== 'superseded');
+    const startups = await db.startups.bulkGet(evaluations.map((e) => e.startupId));
+    evaluations.forEach((e, k) => out.push([e, startups[k]]));
+  }
+  return out;
+}
+
 /** A period's round, ranked by total, with each evaluation's startup and template. */
 export async function loadRound(db: DeskDb, period: string): Promise<RoundData> {
-  const evaluations = (await roundOf(db, period)).sort((a, b) => b.total - a.total);
-  const [startups, templates] = await Promise.all([db.startups.bulkGet(evaluations.map((e) => e.startupId)), templatesOf(db, evaluations)]);
+  const round = (await roundWithStartups(db, period)).sort(([a], [b]) => b.total - a.total);
+  const evaluations = round.map(([e]) => e);
+  const templates = await templatesOf(db, evaluations);
   const indicators = new Map<string, Indicator>();
   for (const t of templates.values()) for (const i of t.indicators) if (!indicators.has(i.key)) indicators.set(i.key, i);
   let rank = 0;
   const rows = evaluations.flatMap((evaluation, i) => {
     const template = templates.get(evaluation.templateId);
     if (i === 0 || evaluation.total !== evaluations[i - 1]!.total) rank = i + 1;
-    return template ? [{ evaluation, startup: startups[i], template, rank, pending: pendingItems(evaluation.items).length }] : [];
+    return template ? [{ evaluation, startup: round[i]![1], template, rank, pending: pendingItems(evaluation.items).length }] : [];
   });
   return { rows, indicators: [...indicators.values()] };
 }
