@@ -2,7 +2,7 @@ import type { Founder, KeyGroup, Startup } from '@core/records';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
-import { ALL, facet, facetPrefix, listKey, searchPlan, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
+import { ALL, facet, facetPrefix, listKey, searchPlan, SEP, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
 import { facetCount, loadTallyView } from './tallies';
 import { writeInTx, writeTables } from './write';
 
@@ -105,12 +105,12 @@ function planOf(q: StartupQuery): ListPlan {
   const residual = constraints > 1 || (text && !text.exact) ? residualFilter(q) : undefined;
   if (text) {
     const f = facet.term(text.term);
-    const lower = text.prefix ? `${s}\u0000${f}` : facetPrefix(s, f);
+    const lower = text.prefix ? `${s}${SEP}${f}` : facetPrefix(s, f);
     return { index: 'byName', facet: f, lower, upper: lower + END, residual, inOrder: !text.prefix && q.sort === 'name' };
   }
   if (window) {
     const lower = facetPrefix(s, ALL);
-    return { index: 'byAgreementEndsOn', facet: ALL, lower: lower + q.today, upper: `${lower}${addDays(q.today, q.endingWithinDays!)}\u0000${END}`, residual, inOrder: q.sort === 'agreementEndsOn' };
+    return { index: 'byAgreementEndsOn', facet: ALL, lower: lower + q.today, upper: `${lower}${addDays(q.today, q.endingWithinDays!)}${SEP}${END}`, residual, inOrder: q.sort === 'agreementEndsOn' };
   }
   const f = facets[0] ?? ALL;
   const lower = facetPrefix(s, f);
