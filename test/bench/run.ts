@@ -6,8 +6,9 @@
  * BENCH_SIZES=1000,10000 runs a subset of sizes; BENCH_ONLY=filter,search runs only the operations
  * whose names start with one of those words.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -56,14 +57,18 @@ async function main() {
   let browser: Browser | undefined;
   const runs: SizeRun[] = [];
   try {
-    browser = await chromium.launch({
+    const launch = {
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-    });
+    };
+    browser = await chromium.launch(launch);
     for (const size of sizes) {
-      // A fresh page per size: the heap figure is then this size's, not what the last one left behind.
-      const page = await browser.newPage();
+      // A fresh browser profile per size, on disk as the desk's is: the heap figure is this size's, and
+      // IndexedDB has a disk's quota (an in-memory context runs out before 100,000 startups).
+      const profile = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+      const context = await chromium.launchPersistentContext(profile, launch);
+      const page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (m) => {
         const text = m.text();
         if (!text.startsWith('RESULT ')) return console.log(text);
@@ -83,7 +88,8 @@ async function main() {
         only,
       };
       runs.push(await page.evaluate((o) => (globalThis as unknown as { bench: BenchPage }).bench.run(o), options));
-      await page.close();
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   } finally {
     await browser?.close();
