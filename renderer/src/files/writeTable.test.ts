@@ -102,7 +102,7 @@ describe('XLSX writer', () => {
       names.push(new TextDecoder().decode(zip.subarray(at + 30, start)));
       at = start + deflatedSize;
     }
-    expect(names).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']);
+    expect(names).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { AsciiBuffer } from './asciiBuffer';
 import { cellOf, cleanText, fittedWidths, SAMPLE_ROWS } from './cells';
 import type { ColumnKind, SheetHead, TableWriter } from './writeTable';
-import { zipArchive, ZipFile } from './zip';
+import { zipArchive, ZipFile, type ZipFileWriter } from './zip';
+import { zipFileOffThread } from './zipOffThread';
 
 /**
  * A minimal SpreadsheetML package written as rows arrive: one worksheet, shared strings, the styles the
@@ -70,7 +71,10 @@ const UNIX_EPOCH_SERIAL = 25_569;
 
 export function xlsxWriter(head: SheetHead): TableWriter {
   const encoder = new TextEncoder();
-  const sheet = new ZipFile('xl/worksheets/sheet1.xml');
+  let sheet: ZipFileWriter | undefined;
+  // A sheet of more rows than the sample deflates its large parts in workers of their own.
+  let large = false;
+  const zipFile = (name: string) => (large ? zipFileOffThread(name) : new ZipFile(name));
   const strings = new Map<string, number>();
   const stringIndex = (s: string) => {
     let i = strings.get(s);
@@ -114,7 +118,7 @@ export function xlsxWriter(head: SheetHead): TableWriter {
 
   const writeRows = (rows: readonly unknown[][]) => {
     for (const row of rows) writeRow(row);
-    return sheet.write(out.take());
+    return sheet!.write(out.take());
   };
 
   /** Everything before the rows: widths need the first rows, so the sheet starts once they are in. */
@@ -125,6 +129,7 @@ export function xlsxWriter(head: SheetHead): TableWriter {
       .join('');
     const headerCells = head.columns.map((c, col) => `<c r="${letters[col]}1" s="${STYLE.header}" t="s"><v>${stringIndex(cleanText(c.header))}</v></c>`);
     rowNumber = 1;
+    sheet = await zipFile('xl/worksheets/sheet1.xml');
     await sheet.write(
       encoder.encode(
         `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
@@ -137,7 +142,7 @@ export function xlsxWriter(head: SheetHead): TableWriter {
   };
 
   const sharedStrings = async () => {
-    const file = new ZipFile('xl/sharedStrings.xml');
+    const file = await zipFile('xl/sharedStrings.xml');
     await file.write(encoder.encode(`${XML_HEAD}<sst xmlns="${MAIN_NS}" uniqueCount="${strings.size}">`));
     let xml = '';
     for (const s of strings.keys()) {
@@ -162,11 +167,16 @@ export function xlsxWriter(head: SheetHead): TableWriter {
     async add(rows) {
       if (!sample) return writeRows(rows);
       sample = sample.concat(rows);
-      if (sample.length >= SAMPLE_ROWS) await start(sample);
+      if (sample.length < SAMPLE_ROWS) return;
+      large = true;
+      await start(sample);
     },
     async finish() {
       if (sample) await start(sample);
-      await sheet.write(encoder.encode('</sheetData></worksheet>'));
+      await sheet!.write(encoder.encode('</sheetData></worksheet>'));
+      // The sheet's last chunks are deflated while the shared strings are written.
+      const sheetEntry = sheet!.close();
+      sheetEntry.catch(() => {});
       const workbook =
         `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews>` +
         `<sheets><sheet name="${escapeAttr(sheetName(head.name))}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
@@ -176,8 +186,8 @@ export function xlsxWriter(head: SheetHead): TableWriter {
         await small('xl/workbook.xml', workbook),
         await small('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
         await small('xl/styles.xml', STYLES),
-        await sheet.close(),
         await sharedStrings(),
+        await sheetEntry,
       ]);
     },
   };

@@ -6,11 +6,18 @@
 const GZIP_HEADER = 10;
 const GZIP_TRAILER = 8;
 
-interface ZipEntry {
+/** A file of the archive, deflated. */
+export interface ZipEntry {
   name: Uint8Array;
   crc: number;
   size: number;
   deflated: Uint8Array;
+}
+
+/** Takes a file's bytes in order and gives its archive entry at the end. */
+export interface ZipFileWriter {
+  write(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  close(): Promise<ZipEntry>;
 }
 
 /**
@@ -18,7 +25,7 @@ interface ZipEntry {
  * CRC-32 and size ZIP needs (computed natively, which a JS CRC over 100 MB of XML is not): the deflate
  * data between gzip's fixed header and that trailer is what ZIP stores.
  */
-export class ZipFile {
+export class ZipFile implements ZipFileWriter {
   private readonly stream = new CompressionStream('gzip');
   private readonly input = this.stream.writable.getWriter();
   private readonly output: Uint8Array[] = [];
