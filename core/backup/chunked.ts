@@ -21,18 +21,25 @@ const SEAL = /^\{"sha256":"([0-9a-f]{64})",$/;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Lines are gathered into Blobs of about this size: a Blob per line costs the browser a registration each. */
+const BLOB_BYTES = 4 * 2 ** 20;
+
 interface SealedLine {
-  body: Blob;
-  hash: Promise<string>;
+  bytes: Uint8Array<ArrayBuffer>;
+  hash?: string;
 }
 
 /**
- * Writes a backup a chunk at a time. Each line's bytes go into a Blob as soon as they are made, so the
- * file grows outside the JS heap (Chromium keeps large blobs in the browser process, on disk if need be).
+ * Writes a backup a chunk at a time. Lines go into Blobs a few megabytes at a time as soon as their
+ * hashes are known, so the file grows outside the JS heap (Chromium keeps large blobs in the browser
+ * process, on disk if need be) and no more than a few megabytes of it wait in memory.
  */
 export class BackupWriter {
-  private readonly sealed: SealedLine[] = [];
+  private readonly hashes: Promise<string>[] = [];
   private readonly counts: Record<string, number> = {};
+  private readonly blobs: Blob[] = [];
+  private waiting: SealedLine[] = [];
+  private waitingBytes = 0;
 
   constructor(header: { schemaVersion: number; createdAt: string }) {
     this.seal({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...header });
@@ -42,22 +49,30 @@ export class BackupWriter {
   add(table: string, rows: readonly unknown[]): void {
     this.counts[table] = (this.counts[table] ?? 0) + rows.length;
     if (rows.length > 0) this.seal({ table, rows });
+    // Digests settle on their own time; the lines go out once all that wait have theirs.
+    if (this.waitingBytes >= BLOB_BYTES && this.waiting.every((line) => line.hash)) this.flush();
   }
 
   async finish(): Promise<Blob> {
-    const hashes = await Promise.all(this.sealed.map((line) => line.hash));
+    const hashes = await Promise.all(this.hashes);
     this.seal({ end: { counts: this.counts, chunks: hashes.length - 1, checksum: await sha256Hex(hashes.join('')) } });
-    const last = await this.sealed.at(-1)!.hash;
-    return new Blob(
-      this.sealed.flatMap((line, i) => [`${SEALED_START}${hashes[i] ?? last}",`, line.body, '\n']),
-      { type: 'application/x-ndjson' },
-    );
+    await this.hashes.at(-1);
+    this.flush();
+    return new Blob(this.blobs, { type: 'application/x-ndjson' });
   }
 
   private seal(fields: Record<string, unknown>): void {
     // JSON.stringify's "{" is left off: the line's own `{"sha256":"…",` takes its place.
-    const bytes = encoder.encode(JSON.stringify(fields).slice(1));
-    this.sealed.push({ body: new Blob([bytes]), hash: sha256Hex(bytes) });
+    const line: SealedLine = { bytes: encoder.encode(JSON.stringify(fields).slice(1)) };
+    this.hashes.push(sha256Hex(line.bytes).then((hash) => (line.hash = hash)));
+    this.waiting.push(line);
+    this.waitingBytes += line.bytes.length;
+  }
+
+  private flush(): void {
+    this.blobs.push(new Blob(this.waiting.flatMap((line) => [`${SEALED_START}${line.hash!}",`, line.bytes, '\n'])));
+    this.waiting = [];
+    this.waitingBytes = 0;
   }
 }
 

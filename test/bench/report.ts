@@ -90,8 +90,13 @@ export function judge(rows: Row[]): Verdict[] {
   limit('dashboard figures ≤ 500 ms median', (r) => r.op === 'dashboard figures', 500);
   limit('import 5,000 within 1.5× raw IndexedDB', (r) => r.op.startsWith('import'), 1.5, (r) => r.ratio);
   limit('XLSX export ≤ 2,000 ms', (r) => r.op.includes('XLSX'), 2000);
-  limit('no main-thread task > 100 ms in import/export/scoring', (r) => r.longestTask !== null, 100, (r) => r.longestTask);
+  limit('no main-thread task > 100 ms in import/export/scoring/backup', (r) => r.longestTask !== null, 100, (r) => r.longestTask);
   limit('renderer JS heap < 500 MB', () => true, 500, (r) => r.heapMb);
+  // The PDF is measured on its own desk, not at the sizes above.
+  const pdf = rows.filter((r) => r.op.startsWith('print') && r.median !== null);
+  if (pdf.length > 0) {
+    out.push({ target: '100-page PDF ≤ 1,500 ms median', met: pdf.every((r) => r.median! <= 1500), detail: pdf.map((r) => `${r.op} ${ms(r.median)}`).join(', ') });
+  }
 
   const worse: string[] = [];
   for (const op of new Set(rows.map((r) => r.op))) {

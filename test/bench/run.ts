@@ -5,7 +5,12 @@
  *
  * BENCH_SIZES=1000,10000 runs a subset of sizes; BENCH_ONLY=filter,search runs only the operations
  * whose names start with one of those words.
+ *
+ * One operation drives the built app itself rather than the bench page: printing an evaluation round
+ * to PDF (Playwright's page.pdf(), the same Chromium call as Electron's printToPDF), measured once on
+ * its own desk, whatever the sizes (BENCH_SIZES=0 BENCH_ONLY=print runs it alone).
  */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +18,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import { startRosterProcess, type RosterProcess } from '../support/rosterProcess';
+import type { PrintDesk } from './page/printDeskApi';
 import type { BenchOptions, BenchPage, OpResult, SizeRun } from './page/results';
 import { chartHtml, judge, summarize, table } from './report';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outDir = here('../../bench-results');
 const configFile = here('vite.config.ts');
+/** Where the print bench's app and desk page are built, apart from the bench page other runs rebuild. */
+const printDir = here('../../dist/bench-print');
 /** Every result as it arrives (JSON lines), kept even when a run is cut short. */
 const partial = `${outDir}/partial.jsonl`;
 
@@ -31,6 +39,73 @@ const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filt
 const SESSIONS_AT_SCALE = Number(process.env.BENCH_SESSIONS_100K ?? 3);
 const sessionsFor = (size: number) => (size >= 100_000 ? SESSIONS_AT_SCALE : 10);
 const QUARTERS = 8;
+
+const PRINT_OP = 'print round PDF, 100 pages';
+/** The round's summary takes five landscape pages at this many residents: with a sheet each, 100 pages. */
+const PRINT_RESIDENTS = 95;
+const PRINT_PAGES = 100;
+const PRINT_RUNS = 5;
+const wanted = (op: string) => only.length === 0 || only.some((w) => op.startsWith(w));
+
+/** The app as `vite build` makes it and the page that fills its database, served on one origin. */
+async function servePrintDesk() {
+  await build({ configFile: here('../../vite.config.ts'), logLevel: 'warn', build: { outDir: `${printDir}/app`, emptyOutDir: true } });
+  await build({ configFile, logLevel: 'warn', build: { outDir: `${printDir}/print`, emptyOutDir: true, rollupOptions: { input: here('print.html') } } });
+  return preview({ configFile, build: { outDir: printDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+}
+
+/**
+ * The evaluation round of PRINT_RESIDENTS residents printed from the desk's own print view, as a
+ * manager prints it: the built app opens the round's print route, then the page is printed to an A4
+ * PDF (timed), whose pages pdfinfo counts.
+ */
+async function printRound(browser: Browser, base: string): Promise<SizeRun> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  page.on('console', (m) => console.log(m.text()));
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  try {
+    console.log(`print: preparing a desk with a round of ${PRINT_RESIDENTS} residents`);
+    await page.goto(new URL('print/print.html', base).href);
+    await page.waitForFunction("document.title === 'print desk ready'");
+    const { period, residents, dataset } = await page.evaluate((n) => (globalThis as unknown as { printDesk: PrintDesk }).printDesk.prepare(n), PRINT_RESIDENTS);
+    const runs: number[] = [];
+    const renders: number[] = [];
+    let pages = 0;
+    let heapMb = 0;
+    let error: string | undefined;
+    try {
+      for (let i = 0; i < PRINT_RUNS; i++) {
+        // From a blank page each time: the app starts and renders the view anew, as when a manager opens it.
+        await page.goto('about:blank');
+        const opened = performance.now();
+        await page.goto(new URL(`app/index.html#/evaluations/print/${period}`, base).href);
+        // The summary, then a sheet per resident: the view is complete when the last sheet is there.
+        await page.locator('.print-view .print-page').nth(residents).waitFor();
+        renders.push(performance.now() - opened);
+        await page.emulateMedia({ media: 'print' });
+        const start = performance.now();
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        runs.push(performance.now() - start);
+        await page.emulateMedia({ media: 'screen' });
+        heapMb = Math.max(heapMb, await page.evaluate(() => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20));
+        const file = `${outDir}/round.pdf`;
+        writeFileSync(file, pdf);
+        pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
+        if (pages !== PRINT_PAGES) throw new Error(`the round printed ${pages} pages, not ${PRINT_PAGES}`);
+        console.log(`    ${runs.at(-1)!.toFixed(0)} ms (view ready in ${renders.at(-1)!.toFixed(0)} ms)`);
+      }
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      console.log(`    failed: ${error}`);
+    }
+    const median = renders.toSorted((a, b) => a - b)[Math.floor((renders.length - 1) / 2)];
+    const note = `summary and ${residents} evaluation sheets, ${pages} A4 pages (pdfinfo); the print view opens in ${median?.toFixed(0) ?? '—'} ms`;
+    return { dataset, results: [{ op: PRINT_OP, size: dataset.size, runs, heapMb, note, ...(error ? { error } : {}) }] };
+  } finally {
+    await context.close();
+  }
+}
 
 async function rosterCarrier(roster: RosterProcess, adminToken: string, code: string) {
   const res = await fetch(`${roster.url}/v1/admin/carriers`, {
@@ -46,6 +121,7 @@ async function main() {
   const started = Date.now();
   console.log(`bench: sizes ${sizes.join(', ')}${only.length ? `; only ${only.join(', ')}` : ''}; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   await build({ configFile, logLevel: 'warn' });
+  const printServer = wanted(PRINT_OP) ? await servePrintDesk() : undefined;
   const server = await preview({ configFile, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const pageUrl = server.resolvedUrls?.local[0];
   if (!pageUrl) throw new Error('the bench page server has no address');
@@ -91,10 +167,12 @@ async function main() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
+    const printUrl = printServer?.resolvedUrls?.local[0];
+    if (printUrl) runs.push(await printRound(browser, printUrl));
   } finally {
     await browser?.close();
     await roster.kill('SIGTERM');
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    for (const s of [server, printServer]) if (s) await new Promise<void>((resolve) => s.httpServer.close(() => resolve()));
   }
 
   const rows = summarize(runs);
