@@ -160,9 +160,9 @@ export async function pageStartups(db: DeskDb, q: StartupQuery, after: StartupIn
 }
 
 /**
- * How many rows a query lists: one kept count for a single filter or a two-character search, the
- * agreement window summed from kept per-day counts, and a slice checked row by row only for combined
- * filters and longer or prefix searches.
+ * How many rows a query lists: one kept count for a single filter, the agreement window summed from
+ * kept per-day counts, a search's index range counted, and a slice checked row by row only for combined
+ * filters and searches longer than two characters.
  */
 export async function countMatches(db: DeskDb, q: StartupQuery): Promise<number> {
   const plan = planOf(q);
@@ -170,7 +170,7 @@ export async function countMatches(db: DeskDb, q: StartupQuery): Promise<number>
     const range = { from: q.today, to: addDays(q.today, q.endingWithinDays) };
     return (await loadTallyView(db, [range], `ends:${q.state}`)).between(`ends:${q.state}`, range);
   }
-  if (!plan.residual && !(q.text?.trim() && searchPlan(q.text).prefix)) return facetCount(db, q.state, plan.facet);
+  if (!plan.residual && !q.text?.trim()) return facetCount(db, q.state, plan.facet);
   return plan.inOrder ? rangeOf(db, plan).count() : (await rangeOf(db, plan).distinct().primaryKeys()).length;
 }
 

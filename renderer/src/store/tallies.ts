@@ -26,9 +26,13 @@ export function recordDelta(entity: Entity, changes: readonly { before: unknown;
   return into;
 }
 
-/** The list's counts: per state and facet (a filter value or search term), and agreements ending per day. */
+/**
+ * The list's counts: per state and filter value, and agreements ending per day. Search terms are not
+ * counted (a row has dozens; keeping them made every write several times dearer): a search counts its
+ * index range, which is small.
+ */
 const listContribution = (row: StartupIndexRow): Contribution[] => [
-  ...row.byName.map((key): Contribution => [`z|${key.split(SEP, 2).join('|')}`, 1]),
+  ...row.byName.map((key) => key.split(SEP, 2)).filter(([, f]) => !f!.startsWith('t:')).map(([state, f]): Contribution => [`z|${state}|${f}`, 1]),
   ...dayKeys(`ends:${row.state}`, row.agreementEndsOn, 1),
 ];
 const rowContribution = (row: StartupIndexRow) => [...startupContribution(row), ...listContribution(row)];
@@ -40,7 +44,7 @@ export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; aft
   return into;
 }
 
-/** How many startups of a state have a facet (a filter value or search term): one read. */
+/** How many startups of a state have a filter value: one read. */
 export const facetCount = async (db: DeskDb, state: ListState, facet: string) => (await db.tallies.get(`z|${state}|${facet}`))?.n ?? 0;
 
 /** Reads the kept totals one or more date ranges need. */
