@@ -190,23 +190,31 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === ''
 
 /**
  * Every data row of a table (as `readTable` returns it: row i is sheet row i + 1) → a candidate startup and founder,
- * validated, with the reasons a row cannot go in. Nothing is written; the caller imports the rows it keeps.
+ * validated, with the reasons a row cannot go in, one row at a time: a caller with thousands of rows can
+ * take them a slice at a time and let the screen paint in between. Nothing is written; the caller
+ * imports the rows it keeps.
  */
-export function previewImport(table: readonly (readonly string[])[], options: ImportOptions): ImportPreview {
+export function* previewRows(table: readonly (readonly string[])[], options: ImportOptions): Generator<PreviewRow> {
   const columnOf = new Map<ImportField, number>();
   options.columns.forEach((field, index) => {
     if (field && !columnOf.has(field)) columnOf.set(field, index);
   });
   const context: TableContext = { options, columnOf, firstRowOfCode: new Map(), now: options.now ?? new Date().toISOString() };
-  const rows: PreviewRow[] = [];
-  const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
   for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
-    if (isBlank(cells)) continue;
-    const result = previewRow(cells, i + 1, context);
-    counts[result.status]++;
-    if (result.status !== 'error' && result.updates) counts.updates++;
-    rows.push(result);
+    if (!isBlank(cells)) yield previewRow(cells, i + 1, context);
+  }
+}
+
+/** The preview of rows `previewRows` gave, with how many are good, doubtful, wrong and updates. */
+export function summarizePreview(rows: PreviewRow[]): ImportPreview {
+  const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
+  for (const row of rows) {
+    counts[row.status]++;
+    if (row.status !== 'error' && row.updates) counts.updates++;
   }
   return { rows, counts };
 }
+
+/** Every row of the table previewed at once (see `previewRows`). */
+export const previewImport = (table: readonly (readonly string[])[], options: ImportOptions): ImportPreview => summarizePreview([...previewRows(table, options)]);

@@ -18,6 +18,7 @@ const zh = {
     missingColumn: '缺少“{{field}}”：请指定对应的列，或为所有行选择一个值',
     unmappedColumn: '“{{header}}”列不会导入',
     row: '第 {{row}} 行',
+    importing: '正在导入：{{done}} / {{total}} 行',
     status: { ok: '可导入', warning: '可导入，请留意', error: '有错误，不能导入' },
     fields: {
       name: '企业名称',
@@ -64,6 +65,7 @@ const en: Shape<typeof zh> = {
     missingColumn: '"{{field}}" is missing: choose its column, or one value for all rows',
     unmappedColumn: 'Column "{{header}}" will not be imported',
     row: 'Row {{row}}',
+    importing: 'Importing: {{done}} of {{total}} rows',
     status: { ok: 'Ready', warning: 'Ready, please check', error: 'Has errors, will not be imported' },
     fields: {
       name: 'Name',

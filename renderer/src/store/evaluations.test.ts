@@ -81,6 +81,19 @@ describe('an evaluation round', () => {
     expect(await db.templates.get(residentTemplate.id)).toBeTruthy();
   });
 
+  it('a round stopped part way keeps its written chunks, and running it again completes it without doubling', async () => {
+    const stop = new Error('window closed');
+    await expect(
+      runRound(db, '2025Q2', residentTemplate, () => {
+        throw stop;
+      }, 1),
+    ).rejects.toBe(stop);
+    expect(await db.evaluations.count()).toBe(1);
+    expect(await runRound(db, '2025Q2', residentTemplate, undefined, 1)).toEqual({ drafted: 1, unchanged: 1, finalized: 0 });
+    expect((await db.evaluations.toArray()).map((e) => e.startupId).sort()).toEqual(['s1', 's2']);
+    expect(await db.outbox.filter((e) => e.entity === 'evaluation').count()).toBe(2);
+  });
+
   it('scores manual items, refuses to finalize until every one is scored, then locks', async () => {
     await runRound(db, '2025Q2', residentTemplate);
     const [first, second] = await roundOf(db, '2025Q2');

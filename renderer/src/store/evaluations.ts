@@ -1,9 +1,10 @@
+import type { EntityTable } from 'dexie';
 import type { Evaluation, Report, Session, Template } from '@core/records';
+import { residentDuring } from '@core/reports/residents';
 import { computeMetrics, periodInstants, pendingItems, scoreEvaluation, scoreManual } from '@core/scoring';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
-import { residentsIn } from './reports';
-import { sessionsBetween } from './sessions';
+import { sessionsAcross } from './sessions';
 import { storeTemplate, templateById } from './templates';
 import { writeInTx, writeManyInTx, writeTables } from './write';
 
@@ -33,12 +34,29 @@ export async function historyOf(db: DeskDb, startupId: string): Promise<Evaluati
 
 const groupBy = <T>(rows: readonly T[], keys: (row: T) => readonly string[]) => {
   const map = new Map<string, T[]>();
-  for (const row of rows) for (const key of keys(row)) map.set(key, [...(map.get(key) ?? []), row]);
+  for (const row of rows) for (const key of keys(row)) (map.get(key) ?? map.set(key, []).get(key)!).push(row);
   return map;
 };
 
 /** A macrotask break, so the screen paints and answers clicks between chunks of a large round. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Startups read per request while the round looks for the period's residents. */
+const STARTUP_PAGE = 2000;
+
+/**
+ * The ids of the period's residents, read a page of startups at a time by primary key: only the ids are
+ * kept, so a desk of 100,000 startups is never in memory at once.
+ */
+async function residentIds(db: DeskDb, period: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let last: string | undefined; ; ) {
+    const page = await (last === undefined ? db.startups.orderBy(':id') : db.startups.where(':id').above(last)).limit(STARTUP_PAGE).toArray();
+    for (const s of page) if (residentDuring(s, period)) ids.push(s.id);
+    if (page.length < STARTUP_PAGE) return ids;
+    last = page.at(-1)!.id;
+  }
+}
 
 export interface RoundProgress {
   done: number;
@@ -55,49 +73,62 @@ export interface RoundOutcome {
 /**
  * Runs a round: every resident of the period gets a draft scored from its reports and sessions.
  * Drafts already there are refreshed (manual scores kept when the template is the same). The work goes
- * in chunks, each its own transaction with a break between, so a thousand residents never freeze the UI.
+ * in chunks of residents, each its own transaction that reads the chunk's reports and evaluations,
+ * scores them and writes the drafts, with a break between chunks: neither the screen nor memory ever
+ * holds the whole desk. A round stopped part way (the window closed, the disk full) keeps the chunks
+ * it wrote; running it again finds those drafts unchanged and carries on, so nothing is doubled.
  */
-export async function runRound(db: DeskDb, period: string, template: Template, onProgress?: (p: RoundProgress) => void, chunk = 100): Promise<RoundOutcome> {
+export async function runRound(db: DeskDb, period: string, template: Template, onProgress?: (p: RoundProgress) => void, chunk = 500): Promise<RoundOutcome> {
   const stored = await storeTemplate(db, template);
   const { from, to } = periodInstants(period);
-  const [startups, reports, sessions, current] = await Promise.all([residentsIn(db, period), db.reports.toArray(), sessionsBetween(db, from, to), roundOf(db, period)]);
-  const reportsOf = groupBy<Report>(reports, (r) => [r.startupId]);
+  const [startupIds, sessions] = await Promise.all([residentIds(db, period), sessionsAcross(db, from, to)]);
   const sessionsOf = groupBy<Session>(sessions, (s) => s.startupIds);
-  const existing = new Map(current.map((e) => [e.startupId, e]));
   const outcome: RoundOutcome = { drafted: 0, unchanged: 0, finalized: 0 };
-  for (let i = 0; i < startups.length; i += chunk) {
-    // The chunk's drafts go in one bulk write: awaiting a put, an audit and an outbox entry per startup
-    // took about 8 ms each (a 100,000-resident round would run for a quarter of an hour).
-    const drafts: Omit<Evaluation, 'updatedAt'>[] = [];
-    for (const startup of startups.slice(i, i + chunk)) {
-      const before = existing.get(startup.id);
-      if (before?.status === 'finalized') {
-        outcome.finalized++;
-        continue;
+  for (let i = 0; i < startupIds.length; i += chunk) {
+    const ids = startupIds.slice(i, i + chunk);
+    const inChunk = new Set(ids);
+    // The ids ascend, so the chunk's reports and evaluations are one index range each: one request
+    // (a Dexie filter or `anyOf` would walk a cursor, a round trip per record). Startups in the range
+    // that are not residents (exited, voided) are read too, and left out here.
+    const range = async <T extends { id: string; startupId: string }>(table: EntityTable<T, 'id'>) =>
+      (await table.where('startupId').between(ids[0]!, ids.at(-1)!, true, true).toArray()).filter((r) => inChunk.has(r.startupId));
+    // Read and written in one transaction, so a draft finalized meanwhile is never overwritten.
+    await db.transaction('rw', [db.reports, ...writeTables(db, 'evaluation')], async () => {
+      const [reports, evaluations] = await Promise.all([range<Report>(db.reports), range<Evaluation>(db.evaluations)]);
+      const reportsOf = groupBy<Report>(reports, (r) => [r.startupId]);
+      const existing = new Map(evaluations.filter((e) => e.period === period && e.status !== 'superseded').map((e) => [e.startupId, e]));
+      // The chunk's drafts go in one bulk write: awaiting a put, an audit and an outbox entry per startup
+      // took about 8 ms each (a 100,000-resident round would run for a quarter of an hour).
+      const drafts: Omit<Evaluation, 'updatedAt'>[] = [];
+      for (const startupId of ids) {
+        const before = existing.get(startupId);
+        if (before?.status === 'finalized') {
+          outcome.finalized++;
+          continue;
+        }
+        const values = computeMetrics({ period, reports: reportsOf.get(startupId) ?? [], sessions: sessionsOf.get(startupId) ?? [] });
+        const scored = scoreEvaluation(stored, values, before?.templateId === stored.id ? before.items : []);
+        if (before?.templateId === stored.id && JSON.stringify(before.items) === JSON.stringify(scored.items)) {
+          outcome.unchanged++;
+          continue;
+        }
+        const revision = before?.revision ?? 1;
+        drafts.push({
+          ...before,
+          id: before?.id ?? evaluationId(startupId, period, revision),
+          startupId,
+          period,
+          templateId: stored.id,
+          templateVersion: stored.version,
+          revision,
+          ...scored,
+          status: 'draft',
+        });
       }
-      const values = computeMetrics({ period, reports: reportsOf.get(startup.id) ?? [], sessions: sessionsOf.get(startup.id) ?? [] });
-      const scored = scoreEvaluation(stored, values, before?.templateId === stored.id ? before.items : []);
-      if (before?.templateId === stored.id && JSON.stringify(before.items) === JSON.stringify(scored.items)) {
-        outcome.unchanged++;
-        continue;
-      }
-      const revision = before?.revision ?? 1;
-      const draft: Omit<Evaluation, 'updatedAt'> = {
-        ...before,
-        id: before?.id ?? evaluationId(startup.id, period, revision),
-        startupId: startup.id,
-        period,
-        templateId: stored.id,
-        templateVersion: stored.version,
-        revision,
-        ...scored,
-        status: 'draft',
-      };
-      drafts.push(draft);
-    }
-    if (drafts.length > 0) await db.transaction('rw', writeTables(db, 'evaluation'), () => writeManyInTx(db, 'evaluation', drafts, operatorName()));
-    outcome.drafted += drafts.length;
-    onProgress?.({ done: Math.min(i + chunk, startups.length), total: startups.length });
+      if (drafts.length > 0) await writeManyInTx(db, 'evaluation', drafts, operatorName());
+      outcome.drafted += drafts.length;
+    });
+    onProgress?.({ done: i + ids.length, total: startupIds.length });
     await yieldToUi();
   }
   return outcome;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateIncubator } from '@core/demo/generate';
 import { openDb, type DeskDb } from './db';
-import { importResidents, type ImportRow } from './importResidents';
+import { importLookups, importResidents, type ImportRow } from './importResidents';
+import { rebuildDerived } from './rebuildIndex';
 import { ValidationError } from './write';
 
 let db: DeskDb;
@@ -45,11 +46,58 @@ describe('importResidents (bulk)', () => {
     expect(await db.audit.count()).toBe(before + 1);
   });
 
-  it('one invalid row leaves the whole import unwritten', async () => {
+  it('goes in steps within one transaction: an invalid row in a later step leaves the whole import unwritten', async () => {
     const input = rows(5);
     input[3] = { ...input[3]!, startup: { ...input[3]!.startup, name: '' } };
-    await expect(importResidents(db, input)).rejects.toBeInstanceOf(ValidationError);
-    expect(await db.startups.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    const progress: number[] = [];
+    await expect(importResidents(db, input, (p) => progress.push(p.done), 2)).rejects.toBeInstanceOf(ValidationError);
+    // The first step was written (and reported) before the second failed; the abort took it back.
+    expect(progress).toEqual([2]);
+    for (const table of [db.startups, db.founders, db.startupIndex, db.audit, db.outbox]) expect(await table.count()).toBe(0);
+    expect(await db.meta.get('nextMutationId')).toBeUndefined();
+  });
+
+  it('looks up the startups and founders a file names by credit code, as the file writes the code', async () => {
+    const input = rows(3);
+    await importResidents(db, input);
+    const [a, b] = input;
+    const lookups = await importLookups(db, [a!.startup.creditCode!.toLowerCase(), ` ${b!.startup.creditCode!}`, '91330185MA2AXXXX0X', '']);
+    expect(lookups.existingByCreditCode(a!.startup.creditCode!)).toBe(a!.startup.id);
+    expect(lookups.existingByCreditCode(b!.startup.creditCode!)).toBe(b!.startup.id);
+    expect(lookups.existingByCreditCode(input[2]!.startup.creditCode!)).toBeUndefined();
+    expect(lookups.existingFounder(a!.startup.id, a!.founder!.idNumber)).toBe(a!.founder!.id);
+    expect(lookups.existingFounder(b!.startup.id, a!.founder!.idNumber)).toBeUndefined();
+  });
+
+  it('moves the kept totals exactly as deriving them anew from the records does', async () => {
+    const input = rows(7);
+    await importResidents(db, input.slice(0, 4), undefined, 3);
+    // A second import renames one startup (its name's search terms move) and adds three.
+    const renamed = { ...input[0]!, startup: { ...input[0]!.startup, name: '云帆智农科技有限公司' }, updates: input[0]!.startup.id };
+    await importResidents(db, [renamed, ...input.slice(4)], undefined, 2);
+    const kept = await db.tallies.orderBy('key').toArray();
+    expect(kept.length).toBeGreaterThan(50);
+    await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.sessions, db.reports, db.evaluations, db.mentors], async () => {
+      await rebuildDerived(db);
+    });
+    expect(await db.tallies.orderBy('key').toArray()).toEqual(kept);
+  });
+
+  it('reports each step and numbers the outbox across steps as one run', async () => {
+    const progress: [number, number][] = [];
+    expect(await importResidents(db, rows(5), (p) => progress.push([p.done, p.total]), 2)).toEqual({ added: 5, updated: 0 });
+    expect(progress).toEqual([
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ]);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => e.mutationId)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    // A founder's mutation follows its startup's, so the roster never sees a founder of an unknown startup.
+    for (const f of outbox.filter((e) => e.entity === 'founder')) {
+      const startupId = (f.record as { startupId: string }).startupId;
+      expect(outbox.findIndex((e) => e.recordId === startupId)).toBeLessThan(outbox.indexOf(f));
+    }
+    expect(await db.startupIndex.count()).toBe(5);
   });
 });

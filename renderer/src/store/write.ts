@@ -85,13 +85,15 @@ export async function writeInTx<E extends Entity>(
  * a few bulk requests rather than several awaited requests per record: an import of 5,000 rows was six
  * times slower than IndexedDB writing the same rows, one round trip at a time. Ids must be distinct
  * (a record written twice in one call would miss its own first write as its "before").
+ * `reindex: false` leaves the list's index rows to the caller, who writes startups and their founders
+ * and rebuilds the rows once for both (rebuilding after each would write every row twice).
  */
 export async function writeManyInTx<E extends Entity>(
   db: DeskDb,
   entity: E,
   inputs: readonly unknown[],
   who: string,
-  stored: (record: RecordOf<E>) => object = (record) => record,
+  { stored = (record) => record, reindex = true }: { stored?: (record: RecordOf<E>) => object; reindex?: boolean } = {},
 ): Promise<RecordOf<E>[]> {
   const ids = inputs.map((input) => (input as { id: string }).id);
   if (new Set(ids).size !== ids.length) throw new Error(`writeManyInTx: an id appears twice among ${ids.length} ${entity} records`);
@@ -113,19 +115,28 @@ export async function writeManyInTx<E extends Entity>(
   });
   if (changed.length === 0) return saved;
   const idOf = (record: RecordOf<E>) => (record as { id: string }).id;
-  await table.bulkPut(changed.map((c) => c.atRest));
-  await db.audit.bulkAdd(changed.map(({ record, atRest, before }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest })));
-  if (entity === 'startup' || entity === 'founder') {
-    const startupIds = changed.map(({ record }) => (entity === 'startup' ? idOf(record) : (record as { startupId: string }).startupId));
-    await rebuildStartupIndex(db, [...new Set(startupIds)]);
-  } else if (movesTallies(entity)) await applyTallies(db.tallies, recordDelta(entity, changed.map(({ before, atRest }) => ({ before, after: atRest }))));
   const outgoing = changed.filter(({ record }) => !isDemoId(idOf(record)));
-  if (outgoing.length > 0) {
+  const sendOut = async () => {
     const { clientId, mutationId } = await nextMutationId(db, outgoing.length);
     await db.outbox.bulkAdd(
       outgoing.map(({ record }, i): OutboxEntry => ({ clientId, mutationId: mutationId + i, entity, recordId: idOf(record), op: 'upsert', record, createdAt: at })),
     );
-  }
+  };
+  const derive = () => {
+    if (reindex && (entity === 'startup' || entity === 'founder')) {
+      const startupIds = changed.map(({ record }) => (entity === 'startup' ? idOf(record) : (record as { startupId: string }).startupId));
+      return rebuildStartupIndex(db, [...new Set(startupIds)]);
+    }
+    if (movesTallies(entity)) return applyTallies(db.tallies, recordDelta(entity, changed.map(({ before, atRest }) => ({ before, after: atRest }))));
+  };
+  // Issued together and awaited once: a transaction runs its requests in order (the index rebuild reads
+  // the records just put), and the page prepares each batch while IndexedDB writes the one before.
+  await Promise.all([
+    table.bulkPut(changed.map((c) => c.atRest)),
+    db.audit.bulkAdd(changed.map(({ record, atRest, before }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest }))),
+    derive(),
+    outgoing.length > 0 ? sendOut() : undefined,
+  ]);
   return saved;
 }
 

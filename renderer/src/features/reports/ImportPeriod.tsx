@@ -3,7 +3,8 @@ import { Alert, App, Button, Space, Table, Tag, Typography, Upload } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewReportImport, type ReportPreviewRow } from '@core/reports';
-import { readTable, UnsupportedTableError } from '../../files/readTable';
+import { openTable } from '../../files/openTable';
+import { UnsupportedTableError } from '../../files/readTable';
 import { db } from '../../store/db';
 import { reportsForPeriod, residentsIn, saveReports } from '../../store/reports';
 
@@ -18,7 +19,7 @@ export function ImportPeriod({ period }: { period: string }) {
 
   const read = async (file: File) => {
     try {
-      const table = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
+      const table = await openTable(new Uint8Array(await file.arrayBuffer()), file.name);
       const [startups, filed] = await Promise.all([residentsIn(db, period), reportsForPeriod(db, period)]);
       setPreview({ ...previewReportImport(table.rows, { period, startups, filed: new Set(filed.map((r) => r.startupId)) }), file: file.name });
     } catch (error) {

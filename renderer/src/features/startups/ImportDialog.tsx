@@ -1,25 +1,13 @@
-import { Alert, App, Button, Checkbox, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  importFields,
-  locateHeader,
-  mapHeaders,
-  missingRequired,
-  previewImport,
-  type ColumnMapping,
-  type ImportDefaults,
-  type ImportField,
-  type ImportPreview,
-  type PreviewRow,
-  type Reason,
-} from '@core/import';
+import { importFields, missingRequired, type ColumnMapping, type ImportDefaults, type ImportField, type ImportPreview, type PreviewRow, type Reason } from '@core/import';
 import { entityTypes, fields, industries, stages } from '@core/records';
-import { readTable } from '../../files/readTable';
 import { saveErrorText } from '../../shell/forms';
 import { db } from '../../store/db';
-import { importLookups, importResidents } from '../../store/importResidents';
+import { importResidents, type ImportProgress } from '../../store/importResidents';
+import { openImportSheet, previewSheet } from './importSheet';
 
 type Step = { kind: 'pick' } | { kind: 'map'; table: string[][]; headerRow: number; columns: ColumnMapping } | { kind: 'preview'; preview: ImportPreview };
 
@@ -39,23 +27,24 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [updateExisting, setUpdateExisting] = useState(true);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress>();
 
   const preview = async (table: string[][], headerRow: number, columns: ColumnMapping) => {
-    const codeColumn = columns.indexOf('creditCode');
-    const codes = codeColumn < 0 ? [] : table.slice(headerRow + 1).map((r) => r[codeColumn] ?? '');
-    const lookups = await importLookups(db, codes);
-    setStep({ kind: 'preview', preview: previewImport(table, { columns, headerRow, defaults, newId: () => crypto.randomUUID(), ...lookups }) });
+    setBusy(true);
+    try {
+      setStep({ kind: 'preview', preview: await previewSheet(db, table, headerRow, columns, defaults) });
+    } finally {
+      setBusy(false);
+    }
   };
 
   const pick = async (file: File) => {
     setError(undefined);
     setBusy(true);
     try {
-      const { rows } = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
-      const headerRow = locateHeader(rows);
-      const mapping = mapHeaders(rows[headerRow] ?? []);
-      if (mapping.unmapped.length || mapping.missingRequired.length) setStep({ kind: 'map', table: rows, headerRow, columns: mapping.columns });
-      else await preview(rows, headerRow, mapping.columns);
+      const { table, headerRow, mapping } = await openImportSheet(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (mapping.unmapped.length || mapping.missingRequired.length) setStep({ kind: 'map', table, headerRow, columns: mapping.columns });
+      else await preview(table, headerRow, mapping.columns);
     } catch (e) {
       setError(e instanceof Error && e.name === 'UnsupportedTableError' ? t('import.unsupportedFile') : String(e));
     } finally {
@@ -66,14 +55,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const importRows = async (p: ImportPreview) => {
     const good = p.rows.filter((r): r is Extract<PreviewRow, { startup: unknown }> => r.status !== 'error' && (updateExisting || !r.updates));
     setBusy(true);
+    setProgress({ done: 0, total: good.length });
     try {
-      const { added, updated } = await importResidents(db, good);
+      const { added, updated } = await importResidents(db, good, setProgress);
       message.success(t('startups.importer.imported', { added, updated }));
       onClose();
     } catch (e) {
       message.error(saveErrorText(e, t));
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
 
@@ -125,6 +116,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               {t('startups.importer.onlyErrors')}
             </Checkbox>
           </Space>
+          {progress && <Progress percent={Math.round((progress.done / progress.total) * 100)} format={() => t('import.importing', { ...progress })} />}
           <PreviewTable rows={onlyProblems ? step.preview.rows.filter((r) => r.status !== 'ok') : step.preview.rows} />
         </Space>
       )}

@@ -1,0 +1,30 @@
+import { locateHeader, mapHeaders, previewRows, summarizePreview, type ColumnMapping, type HeaderMapping, type ImportDefaults, type ImportPreview } from '@core/import';
+import { openTable } from '../../files/openTable';
+import { collectInSlices } from '../../shell/inSlices';
+import type { DeskDb } from '../../store/db';
+import { importLookups } from '../../store/importResidents';
+
+/** A picked sheet: its rows (sheet row i + 1 is `table[i]`), the row holding the headers, and their fields. */
+export interface ImportSheet {
+  table: string[][];
+  headerRow: number;
+  mapping: HeaderMapping;
+}
+
+/** A file's rows, read in a worker, with the header row found and its columns matched to import fields. */
+export async function openImportSheet(bytes: Uint8Array, fileName: string): Promise<ImportSheet> {
+  const { rows } = await openTable(bytes, fileName);
+  const headerRow = locateHeader(rows);
+  return { table: rows, headerRow, mapping: mapHeaders(rows[headerRow] ?? []) };
+}
+
+/**
+ * Every data row checked, and matched with the startups the desk already holds by credit code. The rows
+ * are checked a slice at a time between paints: 5,000 rows at once held the window for most of a second.
+ */
+export async function previewSheet(db: DeskDb, table: string[][], headerRow: number, columns: ColumnMapping, defaults: ImportDefaults): Promise<ImportPreview> {
+  const codeColumn = columns.indexOf('creditCode');
+  const codes = codeColumn < 0 ? [] : table.slice(headerRow + 1).map((r) => r[codeColumn] ?? '');
+  const lookups = await importLookups(db, codes);
+  return summarizePreview(await collectInSlices(previewRows(table, { columns, headerRow, defaults, newId: () => crypto.randomUUID(), ...lookups })));
+}
