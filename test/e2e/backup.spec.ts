@@ -56,6 +56,10 @@ test('a backup brings the whole desk back after its database is lost; a tampered
   const file = info.outputPath('backup.json');
   await (await download).saveAs(file);
   expect((await download).suggestedFilename()).toMatch(/^孵化台备份-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  // Format 2: JSON lines, a header, chunks of rows, and a last line with the counts and the checksum.
+  const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(lines[0]).toMatchObject({ format: 'incubator-desk-backup', version: 2 });
+  expect(lines.at(-1)).toHaveProperty('end.counts.startups', 40);
   await expect(page.getByText(/^上次备份：/)).toBeVisible();
 
   // The database is lost (a broken update, a full disk): the desk starts as new.
