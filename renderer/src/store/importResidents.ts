@@ -18,12 +18,21 @@ export interface ImportRow {
 /** What the desk decides about a startup, never overwritten by a spreadsheet. */
 const deskOwned = ['id', 'status', 'exitKind', 'exitedOn', 'voidedReason', 'voidedAt', 'rosterId', 'verification', 'verificationNote', 'keyProjectDesignated'] as const;
 
+/** Keys asked for at once: issuing a query costs the page about 0.1 ms, so a batch stays a short task. */
+const LOOKUP_BATCH = 250;
+
 /**
- * Records whose `index` holds one of `keys`, asked all at once in one transaction: `anyOf` walks a
- * cursor from key to key, a round trip each, and 5,000 credit codes took seconds.
+ * Records whose `index` holds one of `keys`, asked a batch at a time in one transaction: `anyOf` walks
+ * a cursor from key to key, a round trip each, and 5,000 credit codes took seconds.
  */
 async function withKeys<T, I>(db: DeskDb, table: Table<T, string, I>, index: string, keys: string[]): Promise<T[]> {
-  return (await db.transaction('r', table, () => Promise.all(keys.map((key) => table.where(index).equals(key).toArray())))).flat();
+  return db.transaction('r', table, async () => {
+    const found: T[] = [];
+    for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+      for (const rows of await Promise.all(keys.slice(i, i + LOOKUP_BATCH).map((key) => table.where(index).equals(key).toArray()))) found.push(...rows);
+    }
+    return found;
+  });
 }
 
 /** Lookups the import preview needs, read once through indexes for the codes the file holds. */
