@@ -83,11 +83,11 @@ async function printRound(browser: Browser, base: string): Promise<SizeRun> {
         // The summary, then a sheet per resident: the view is complete when the last sheet is there.
         await page.locator('.print-view .print-page').nth(residents).waitFor();
         renders.push(performance.now() - opened);
-        await page.emulateMedia({ media: 'print' });
+        // As Electron's printToPDF: Chromium switches the page to print media itself (emulating it first
+        // would lay the page out once more, at the window's width).
         const start = performance.now();
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
         runs.push(performance.now() - start);
-        await page.emulateMedia({ media: 'screen' });
         heapMb = Math.max(heapMb, await page.evaluate(() => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20));
         const file = `${outDir}/round.pdf`;
         writeFileSync(file, pdf);
@@ -150,7 +150,10 @@ async function main() {
         if (!text.startsWith('RESULT ')) return console.log(text);
         const r = JSON.parse(text.slice(7)) as OpResult;
         appendFileSync(partial, `${text.slice(7)}\n`);
-        console.log(`    median ${Math.round(r.runs.toSorted((a, b) => a - b)[Math.floor((r.runs.length - 1) / 2)] ?? NaN)} ms`);
+        const median = (xs: number[]) => Math.round(xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN);
+        // Everything the table will show, so a run cut short (or another run reusing partial.jsonl) loses nothing.
+        const extra = [r.baseline && `raw ${median(r.baseline)} ms`, r.longestTask !== undefined && `longest task ${Math.round(r.longestTask)} ms`, `heap ${Math.round(r.heapMb)} MB`, r.note];
+        console.log(`    median ${median(r.runs)} ms; ${extra.filter(Boolean).join('; ')}`);
       });
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       await page.goto(pageUrl);
