@@ -101,7 +101,8 @@ describe('an evaluation round', () => {
     const scored = await scoreManualItem(db, first!.id, 'compliance', 8);
     expect(scored.total).toBe(first!.total + 8);
     await expect(scoreManualItem(db, first!.id, 'compliance', 2)).rejects.toThrow(/commentRequired/);
-    expect(await finalizeRound(db, '2025Q2')).toEqual({ finalized: 1, pending: 1 });
+    // In chunks of one: each draft judged in its own transaction.
+    expect(await finalizeRound(db, '2025Q2', 1)).toEqual({ finalized: 1, pending: 1 });
     const locked = await db.evaluations.get(first!.id);
     expect(locked).toMatchObject({ status: 'finalized', evaluator: 'operator' });
     await expect(scoreManualItem(db, first!.id, 'compliance', 9)).rejects.toBeInstanceOf(EvaluationRefused);

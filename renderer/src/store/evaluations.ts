@@ -177,14 +177,27 @@ export async function finalizeEvaluation(db: DeskDb, id: string): Promise<Evalua
   return db.transaction('rw', writeTables(db, 'evaluation'), async () => finalizeInTx(db, await draftOf(db, id)));
 }
 
-/** Finalizes every draft of the round that has all its manual items scored; the rest stay drafts. */
-export async function finalizeRound(db: DeskDb, period: string): Promise<{ finalized: number; pending: number }> {
-  const drafts = (await roundOf(db, period)).filter((e) => e.status === 'draft');
-  const ready = drafts.filter((e) => pendingItems(e.items).length === 0);
-  await db.transaction('rw', writeTables(db, 'evaluation'), async () => {
-    for (const e of ready) await finalizeInTx(db, e);
-  });
-  return { finalized: ready.length, pending: drafts.length - ready.length };
+/**
+ * Finalizes every draft of the round that has all its manual items scored; the rest stay drafts. The
+ * round goes in chunks, each read and finalized in one transaction (a draft scored or finalized
+ * meanwhile is judged as it now is): stopped part way, the chunks done stay final and running it again
+ * finalizes the rest.
+ */
+export async function finalizeRound(db: DeskDb, period: string, chunk = ROUND_CHUNK): Promise<{ finalized: number; pending: number }> {
+  const ids = await db.evaluations.where('period').equals(period).primaryKeys();
+  const tally = { finalized: 0, pending: 0 };
+  for (let i = 0; i < ids.length; i += chunk) {
+    await db.transaction('rw', writeTables(db, 'evaluation'), async () => {
+      const drafts = (await db.evaluations.bulkGet(ids.slice(i, i + chunk))).filter((e): e is Evaluation => e?.status === 'draft');
+      const ready = drafts.filter((e) => pendingItems(e.items).length === 0);
+      const at = new Date().toISOString();
+      if (ready.length > 0) await writeManyInTx(db, 'evaluation', ready.map((e) => ({ ...e, status: 'finalized', finalizedAt: at, evaluator: operatorName() })), operatorName());
+      tally.finalized += ready.length;
+      tally.pending += drafts.length - ready.length;
+    });
+    await yieldToUi();
+  }
+  return tally;
 }
 
 /**
