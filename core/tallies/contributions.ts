@@ -72,6 +72,10 @@ export function startupContribution(s: StartupFacts): Contribution[] {
 /** A session's day in Beijing time, where every carrier is. */
 export const beijingDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/** A startup's held sessions in a month (`c|YYYY-MM|id`), and the month's count of coached startups it moves between 0 and some. */
+export const isCoachedKey = (key: string) => key.startsWith('c|');
+export const coachedMonth = (key: string) => `m|coached|${key.slice(2, 9)}`;
+
 export function sessionContribution(s: Session): Contribution[] {
   if (s.status !== 'held') return [];
   const day = beijingDay(s.startsAt);

@@ -1,14 +1,10 @@
-import { evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution, type StartupFacts } from './contributions';
+import { coachedMonth, evaluationContribution, isCoachedKey, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution, type StartupFacts } from './contributions';
 import type { Evaluation, Mentor, Report, Session } from '../records';
 
 /** Summed contributions as stored rows, with each month's count of distinct coached startups added. */
 export function tallyRows(sums: Map<string, number>) {
   const rows = new Map(sums);
-  for (const [k, n] of sums) {
-    if (!k.startsWith('c|') || n <= 0) continue;
-    const month = `m|coached|${k.slice(2, 9)}`;
-    rows.set(month, (rows.get(month) ?? 0) + 1);
-  }
+  for (const [k, n] of sums) if (isCoachedKey(k) && n > 0) rows.set(coachedMonth(k), (rows.get(coachedMonth(k)) ?? 0) + 1);
   return [...rows].filter(([, n]) => n !== 0).map(([key, n]) => ({ key, n }));
 }
 

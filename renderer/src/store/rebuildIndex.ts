@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { Entity, Founder, Startup } from '@core/records';
 import { indexRowOf, type StartupIndexRow } from './startupIndex';
+import { tallyRows } from '@core/tallies/totals';
 import { applyTallies, indexRowsDelta, recordDelta } from './tallies';
 
 /** The tables the derived data comes from and goes to; untyped so a schema upgrade can pass its transaction's. */
@@ -11,8 +12,8 @@ export interface IndexTables {
   tallies: Table;
 }
 
-/** Derives the named startups' index rows from their records, and moves the kept totals with them. */
-export async function rebuildStartupIndex(t: IndexTables, ids: string[]) {
+/** The named startups' index rows as their records give them now, and as they were. */
+async function indexRowsOf(t: IndexTables, ids: string[]) {
   const [startups, people, old] = (await Promise.all([t.startups.bulkGet(ids), t.founders.where('startupId').anyOf(ids).toArray(), t.startupIndex.bulkGet(ids)])) as [
     (Startup | undefined)[],
     Founder[],
@@ -22,10 +23,21 @@ export async function rebuildStartupIndex(t: IndexTables, ids: string[]) {
   for (const f of people) byStartup.set(f.startupId, [...(byStartup.get(f.startupId) ?? []), f]);
   const rows = startups.map((s) => (s ? indexRowOf(s, byStartup.get(s.id) ?? []) : undefined));
   await t.startupIndex.bulkPut(rows.filter((r) => !!r));
-  await applyTallies(t.tallies, indexRowsDelta(rows.map((after, i) => ({ before: old[i], after }))));
+  return rows.map((after, i) => ({ before: old[i], after }));
 }
 
-const CHUNK = 5000;
+/** Derives the named startups' index rows from their records, and moves the kept totals with them. */
+export async function rebuildStartupIndex(t: IndexTables, ids: string[]) {
+  await applyTallies(t.tallies, indexRowsDelta(await indexRowsOf(t, ids)));
+}
+
+/**
+ * Records derived at a time. A bulk request is issued in one task, each row serialised there: 500
+ * index rows (dozens of keys each) took 160 ms.
+ */
+const CHUNK = 250;
+/** Totals written at a time, once all are summed. */
+const TALLY_CHUNK = 1000;
 
 /** Reads a table by id, a chunk at a time, so a large desk never sits in memory whole. */
 async function eachChunk<T extends { id: string }>(table: Table, fn: (rows: T[]) => Promise<void> | void) {
@@ -44,11 +56,18 @@ export interface DerivedTables extends IndexTables {
   mentors: Table;
 }
 
-/** Derives everything derived (list index, kept totals) anew from the records: after a restore, an upgrade, demo data. */
+/**
+ * Derives everything derived (list index, kept totals) anew from the records: after a restore, an
+ * upgrade. The totals are summed in memory and written once at the end, never read: adding each
+ * chunk's change to the stored totals read and wrote thousands of day totals per chunk.
+ */
 export async function rebuildDerived(t: DerivedTables) {
   await Promise.all([t.startupIndex.clear(), t.tallies.clear()]);
-  await eachChunk<Startup>(t.startups, (rows) => rebuildStartupIndex(t, rows.map((s) => s.id)));
+  const totals = new Map<string, number>();
+  await eachChunk<Startup>(t.startups, async (rows) => void indexRowsDelta(await indexRowsOf(t, rows.map((s) => s.id)), totals));
   for (const [entity, table] of [['session', t.sessions], ['report', t.reports], ['evaluation', t.evaluations], ['mentor', t.mentors]] as [Entity, Table][]) {
-    await eachChunk<{ id: string }>(table, (rows) => applyTallies(t.tallies, recordDelta(entity, rows.map((after) => ({ before: undefined, after })))));
+    await eachChunk<{ id: string }>(table, (rows) => void recordDelta(entity, rows.map((after) => ({ before: undefined, after })), totals));
   }
+  const rows = tallyRows(totals);
+  for (let i = 0; i < rows.length; i += TALLY_CHUNK) await t.tallies.bulkPut(rows.slice(i, i + TALLY_CHUNK));
 }

@@ -4,7 +4,8 @@ import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
 import { ALL, facet, facetPrefix, listKey, searchPlan, SEP, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
 import { facetCount, loadTallyView } from './tallies';
-import { writeInTx, writeTables } from './write';
+import { rebuildStartupIndex } from './rebuildIndex';
+import { writeInTx, writeManyInTx, writeTables } from './write';
 
 type New<T> = Omit<T, 'updatedAt'>;
 
@@ -12,9 +13,11 @@ type New<T> = Omit<T, 'updatedAt'>;
 export async function saveStartup(db: DeskDb, startup: New<Startup>, founders: New<Founder>[]): Promise<Startup> {
   const sealed = await prepareSeals(db, founders);
   return db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
-    const saved = await writeInTx(db, 'startup', startup, operatorName());
-    for (const f of founders) await writeInTx(db, 'founder', { ...f, startupId: saved.id }, operatorName(), sealed);
-    return saved;
+    const [saved] = await writeManyInTx(db, 'startup', [startup], operatorName(), { reindex: false });
+    await writeManyInTx(db, 'founder', founders.map((f) => ({ ...f, startupId: saved!.id })), operatorName(), { stored: sealed, reindex: false });
+    // The list row derives from both: built once, after both are written.
+    await rebuildStartupIndex(db, [saved!.id]);
+    return saved!;
   });
 }
 

@@ -1,7 +1,7 @@
 import type { EntityTable, Table } from 'dexie';
 import type { DateRange } from '@core/kpis/carrierNumbers';
 import type { Entity, Evaluation, Mentor, Report, Session } from '@core/records';
-import { dayKeys, difference, evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
+import { coachedMonth, dayKeys, difference, isCoachedKey, evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
 import { monthsToRead, TallyView } from '@core/tallies/view';
 import type { DeskDb, TallyRow } from './db';
 import { SEP, type ListState, type StartupIndexRow } from './startupIndex';
@@ -69,13 +69,10 @@ export async function applyTallies(tallies: Table<TallyRow, string> | EntityTabl
   keys.forEach((k, i) => next.set(k, (rows[i]?.n ?? 0) + delta.get(k)!));
   const coached = new Map<string, number>();
   keys.forEach((k, i) => {
-    if (!k.startsWith('c|')) return;
+    if (!isCoachedKey(k)) return;
     const was = (rows[i]?.n ?? 0) > 0;
     const is = next.get(k)! > 0;
-    if (was !== is) {
-      const month = `m|coached|${k.slice(2, 9)}`;
-      coached.set(month, (coached.get(month) ?? 0) + (is ? 1 : -1));
-    }
+    if (was !== is) coached.set(coachedMonth(k), (coached.get(coachedMonth(k)) ?? 0) + (is ? 1 : -1));
   });
   if (coached.size > 0) {
     const months = [...coached.keys()];

@@ -602,7 +602,7 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       op: 'restore: derive index and totals',
       runs: 1,
       watchLongTasks: true,
-      store: () => db.transaction('rw', db.tables, () => rebuildDerived(db)),
+      store: () => db.transaction('rw', db.tables, async () => rebuildDerived(db)),
       note: 'rebuildDerived in one transaction, as a restore ends',
     });
   }
