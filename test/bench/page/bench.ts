@@ -30,7 +30,7 @@ import { populate, slice, TODAY } from './dataset';
 import { importSheet } from './importSheet';
 import { measure, settle, type Measure } from './measure';
 import { deletePrefix, getAll, inTx, prefixRange, putAll, request } from './raw';
-import type { BenchOptions, BenchPage, OpResult, SizeRun } from './results';
+import { chosen, type BenchOptions, type BenchPage, type OpResult, type SizeRun } from './results';
 
 const log = (line: string) => console.log(line);
 const idb = () => db.backendDB();
@@ -232,9 +232,8 @@ async function run(o: BenchOptions): Promise<SizeRun> {
   await db.open();
   const dataset = await populate(idb(), size, o.sessionsPerStartup, o.quarters, log);
   const results: OpResult[] = [];
-  const wanted = (op: string) => o.only.length === 0 || o.only.some((w) => op.startsWith(w));
   const step = async (m: Omit<Measure, 'size'>) => {
-    if (!wanted(m.op)) return;
+    if (!chosen(o, m.op)) return;
     log(`  ${m.op} ×${m.runs}`);
     const result = await measure({ ...m, size });
     if (result.error) log(`    failed: ${result.error}`);

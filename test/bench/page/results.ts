@@ -39,7 +39,13 @@ export interface BenchOptions {
   roster: { url: string; token: string; carrierCode: string } | null;
   /** Which operations to run (all when empty), by name prefix. */
   only: string[];
+  /** Which of those to leave out, by name prefix. */
+  except: string[];
 }
+
+/** Whether an operation is chosen by BENCH_ONLY and not left out by BENCH_EXCEPT. */
+export const chosen = (o: Pick<BenchOptions, 'only' | 'except'>, op: string) =>
+  (o.only.length === 0 || o.only.some((w) => op.startsWith(w))) && !o.except.some((w) => op.startsWith(w));
 
 /** What the page exposes as `window.bench` for the driver. */
 export interface BenchPage {
