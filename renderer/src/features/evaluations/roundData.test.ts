@@ -3,6 +3,7 @@ import type { Startup } from '@core/records';
 import { residentTemplate } from '@core/scoring';
 import { openDb, type DeskDb } from '../../store/db';
 import { correctEvaluation, finalizeEvaluation, roundOf, runRound, scoreManualItem } from '../../store/evaluations';
+import { saveRecord } from '../../store/write';
 import { loadRound } from './roundData';
 
 let db: DeskDb;
@@ -26,7 +27,7 @@ const startup = (id: string, name: string): Startup => ({
 beforeEach(async () => {
   db = openDb(`round-data-${++n}`);
   await db.open();
-  await db.startups.bulkPut([startup('s1', '甲公司'), startup('s2', '乙公司'), startup('s3', '丙公司')]);
+  for (const s of [startup('s1', '甲公司'), startup('s2', '乙公司'), startup('s3', '丙公司')]) await saveRecord(db, 'startup', s, 'test');
 });
 afterEach(() => db.delete());
 
