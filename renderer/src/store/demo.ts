@@ -3,7 +3,7 @@ import { DEMO_PREFIX } from '@core/records';
 import { generateIncubator } from '@core/demo/generate';
 import type { DeskDb } from './db';
 import { rebuildStartupIndex } from './rebuildIndex';
-import { prepareSeals } from './sealing';
+import { checkUnsealedWrite, prepareSeals } from './sealing';
 import type { StartupIndexRow } from './startupIndex';
 import { applyTallies, indexRowsDelta, recordDelta } from './tallies';
 
@@ -20,7 +20,8 @@ export async function hasDemoData(db: DeskDb): Promise<boolean> {
 export async function loadDemoData(db: DeskDb, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const demo = generateIncubator({ startups: 40, today });
   const sealed = await prepareSeals(db, demo.founders);
-  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.reports, db.mentors, db.sessions], async () => {
+  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.reports, db.mentors, db.sessions, db.meta], async () => {
+    await checkUnsealedWrite(db, !!sealed);
     await db.startups.bulkPut(demo.startups);
     await db.founders.bulkPut(sealed ? demo.founders.map(sealed) : demo.founders);
     await rebuildStartupIndex(db, demo.startups.map((s) => s.id));

@@ -13,23 +13,28 @@ export interface IndexTables {
   tallies: Table;
 }
 
-/** The named startups' index rows as their records give them now, and as they were. */
-async function indexRowsOf(t: IndexTables, ids: string[]) {
-  const [startups, people, old] = (await Promise.all([t.startups.bulkGet(ids), t.founders.where('startupId').anyOf(ids).toArray(), t.startupIndex.bulkGet(ids)])) as [
-    (Startup | undefined)[],
-    Founder[],
-    (StartupIndexRow | undefined)[],
-  ];
-  const byStartup = new Map<string, Founder[]>();
-  for (const f of people) byStartup.set(f.startupId, [...(byStartup.get(f.startupId) ?? []), f]);
-  const rows = startups.map((s) => (s ? indexRowOf(s, byStartup.get(s.id) ?? []) : undefined));
-  await t.startupIndex.bulkPut(rows.filter((r) => !!r));
-  return rows.map((after, i) => ({ before: old[i], after }));
+/**
+ * The named startups' founders as stored, by startup: a request per startup, all sent at once (`anyOf`
+ * walks a cursor, a round trip per founder).
+ */
+export async function foundersOf(t: Pick<IndexTables, 'founders'>, ids: string[]): Promise<Map<string, Founder[]>> {
+  const founders = (await Promise.all(ids.map((id) => t.founders.where('startupId').equals(id).toArray()))) as Founder[][];
+  return new Map(ids.map((id, i) => [id, founders[i]!]));
+}
+
+/** Startups' index rows built from them and their founders, written with the change they make to the totals. */
+export async function writeIndexRows(t: IndexTables, startups: (Startup | undefined)[], founders: Map<string, Founder[]>, old: (StartupIndexRow | undefined)[]) {
+  const rows = startups.map((s) => (s ? indexRowOf(s, founders.get(s.id) ?? []) : undefined));
+  await Promise.all([
+    t.startupIndex.bulkPut(rows.filter((r) => !!r)),
+    applyTallies(t.tallies, indexRowsDelta(rows.map((after, i) => ({ before: old[i], after })))),
+  ]);
 }
 
 /** Derives the named startups' index rows from their records, and moves the kept totals with them. */
 export async function rebuildStartupIndex(t: IndexTables, ids: string[]) {
-  await applyTallies(t.tallies, indexRowsDelta(await indexRowsOf(t, ids)));
+  const [startups, founders, old] = await Promise.all([t.startups.bulkGet(ids), foundersOf(t, ids), t.startupIndex.bulkGet(ids)]);
+  await writeIndexRows(t, startups as (Startup | undefined)[], founders, old as (StartupIndexRow | undefined)[]);
 }
 
 /**
@@ -65,7 +70,12 @@ export interface DerivedTables extends IndexTables {
 export async function rebuildDerived(t: DerivedTables) {
   await Promise.all([t.startupIndex.clear(), t.tallies.clear()]);
   const totals = new Map<string, number>();
-  await eachChunk<Startup>(t.startups, async (rows) => void indexRowsDelta(await indexRowsOf(t, rows.map((s) => s.id)), totals));
+  await eachChunk<Startup>(t.startups, async (startups) => {
+    const founders = await foundersOf(t, startups.map((s) => s.id));
+    const rows = startups.map((s) => indexRowOf(s, founders.get(s.id) ?? []));
+    await t.startupIndex.bulkPut(rows);
+    indexRowsDelta(rows.map((after) => ({ after })), totals);
+  });
   for (const [entity, table] of [['session', t.sessions], ['report', t.reports], ['evaluation', t.evaluations], ['mentor', t.mentors]] as [Entity, Table][]) {
     await eachChunk<{ id: string }>(table, (rows) => void recordDelta(entity, rows.map((after) => ({ before: undefined, after })), totals));
   }

@@ -65,12 +65,14 @@ export async function unsealFounders(founders: StoredFounder[]): Promise<Founder
 /**
  * The stored form of founders about to be saved, sealed before the write's transaction opens (a
  * WebCrypto await inside it would let IndexedDB commit it early). A number that did not change keeps
- * its sealed value, so saving an unchanged founder still leaves no history. Undefined without a lock.
+ * its sealed value, so saving an unchanged founder still leaves no history. Undefined without a lock
+ * or without the key.
  */
 export async function prepareSeals(db: DeskDb, founders: Pick<Founder, 'id' | 'idNumber'>[]): Promise<((record: Founder) => StoredFounder) | undefined> {
-  if (!(await lockSettings(db))) return undefined;
+  // Without the key nothing can be sealed: whether a lock is set is checked by the write itself
+  // (`checkUnsealedWrite`), inside its transaction, which saves an edit a transaction of its own.
   const key = unlocked;
-  if (!key) throw new Error('The desk is locked');
+  if (!key || !(await lockSettings(db))) return undefined;
   const existing = (await db.founders.bulkGet(founders.map((f) => f.id))) as (StoredFounder | undefined)[];
   const prepared = new Map<string, { plain: string; idSealed: Sealed }>();
   await Promise.all(
@@ -86,6 +88,14 @@ export async function prepareSeals(db: DeskDb, founders: Pick<Founder, 'id' | 'i
     if (!ready || ready.plain !== record.idNumber) throw new Error('A founder reached the store without its sealed number');
     return { ...record, idNumber: maskIdNumber(record.idNumber), idSealed: ready.idSealed };
   };
+}
+
+/**
+ * Inside a founder write's transaction: founders go unsealed only while no lock is set. A set lock with
+ * the desk locked (or set in another window since `prepareSeals`) fails the write.
+ */
+export async function checkUnsealedWrite(db: DeskDb, sealed: boolean): Promise<void> {
+  if (!sealed && (await db.meta.get(LOCK))) throw new Error('The desk is locked');
 }
 
 const founderAudit = (db: DeskDb) => db.audit.where('[entity+recordId]').between(['founder', Dexie.minKey], ['founder', Dexie.maxKey]);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Founder, Startup } from '@core/records';
 import { generateIncubator } from '@core/demo/generate';
 import { openDb, type DeskDb } from './db';
+import { rebuildDerived } from './rebuildIndex';
 import { countMatches, countStartups, findStartups, pageStartups, saveStartup, startupFile, voidStartup, type StartupQuery } from './startups';
 
 let db: DeskDb;
@@ -47,7 +48,19 @@ describe('startups repository', () => {
     const row = (await db.startupIndex.get('s1'))!;
     expect(row).toMatchObject({ state: 'resident', founders: '王芳、李强', qualifiesFree: true });
     expect(row.groups.sort()).toEqual(['graduate', 'veteran']);
-    expect(await db.outbox.count()).toBe(3);
+    // The startup and its founders are written side by side: each still takes its own mutation id.
+    expect((await db.outbox.toArray()).map((e) => [e.entity, e.mutationId])).toEqual([['startup', 1], ['founder', 2], ['founder', 3]]);
+    expect((await db.meta.get('nextMutationId'))!.value).toBe(4);
+  });
+
+  it("builds an edit's list row as deriving it anew from the stored records would", async () => {
+    await saveStartup(db, base('s1'), [founder('f2', 's1', { name: '李强', keyGroups: ['graduate'] }), founder('f1', 's1')]);
+    // The second save names one founder; the other stays on record and in the row.
+    await saveStartup(db, base('s1', { stage: 'growth' }), [founder('f1', 's1', { name: '王芳芳', keyGroups: ['migrantWorker'] })]);
+    const saved = (await db.startupIndex.get('s1'))!;
+    expect(saved).toMatchObject({ stage: 'growth', founders: '王芳芳、李强' });
+    await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.sessions, db.reports, db.evaluations, db.mentors], async () => rebuildDerived(db));
+    expect(await db.startupIndex.get('s1')).toEqual(saved);
   });
 
   it('saves nothing when one founder is invalid', async () => {
@@ -140,7 +153,11 @@ describe('startups repository', () => {
         after = page.at(-1);
       }
       expect(seen, JSON.stringify(over)).toEqual(expected.map((r) => r.id));
-      expect(await countMatches(db, query), JSON.stringify(over)).toBe(expected.length);
+      expect(await countMatches(db, query), JSON.stringify(over)).toEqual({ count: expected.length, more: false });
+      // Counted up to a cap: exact below it, "more than" above it, and kept counts exact at any size.
+      const capped = await countMatches(db, query, 3);
+      expect(capped, JSON.stringify(over)).toEqual(capped.more ? { count: 3, more: true } : { count: expected.length, more: false });
+      if (capped.more) expect(expected.length, JSON.stringify(over)).toBeGreaterThan(3);
       // The same rows a plain scan of every index row finds, sorted the same way.
       const field = query.sort;
       const byHand = all
@@ -152,6 +169,9 @@ describe('startups repository', () => {
       expect(expected.map((r) => r.id), JSON.stringify(over)).toEqual((query.descending ? byHand.reverse() : byHand).map((r) => r.id));
     }
     expect((await findStartups(db, q({ stage: 'growth' }))).length).toBeGreaterThan(0);
+    expect(await countMatches(db, q({ text: '公司' }), 3)).toEqual({ count: 3, more: true });
+    expect(await countMatches(db, q({ text: '公' }), 3)).toEqual({ count: 3, more: true });
+    expect(await countMatches(db, q(), 3)).toEqual({ count: 120, more: false });
   });
 
   it('finds a founder by part of a longer name', async () => {

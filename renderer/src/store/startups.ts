@@ -4,20 +4,34 @@ import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
 import { ALL, facet, facetPrefix, listKey, searchPlan, SEP, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
 import { facetCount, loadTallyView } from './tallies';
-import { rebuildStartupIndex } from './rebuildIndex';
-import { writeInTx, writeManyInTx, writeTables } from './write';
+import { foundersOf, writeIndexRows } from './rebuildIndex';
+import { prepareWrite, writeInTx, writeTables } from './write';
 
 type New<T> = Omit<T, 'updatedAt'>;
 
-/** Saves a startup with its founders, all or nothing: a failed founder leaves the startup unsaved too. */
+/**
+ * Saves a startup with its founders, all or nothing: a failed founder leaves the startup unsaved too.
+ * Everything is read at once, then everything written at once: each round trip inside a transaction
+ * costs about 2 ms here, and an edit made one after another took twice as long as its writes alone.
+ */
 export async function saveStartup(db: DeskDb, startup: New<Startup>, founders: New<Founder>[]): Promise<Startup> {
   const sealed = await prepareSeals(db, founders);
   return db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
-    const [saved] = await writeManyInTx(db, 'startup', [startup], operatorName(), { reindex: false });
-    await writeManyInTx(db, 'founder', founders.map((f) => ({ ...f, startupId: saved!.id })), operatorName(), { stored: sealed, reindex: false });
-    // The list row derives from both: built once, after both are written.
-    await rebuildStartupIndex(db, [saved!.id]);
-    return saved!;
+    const who = operatorName();
+    const [ownWrite, founderWrite, stored, old] = await Promise.all([
+      prepareWrite(db, 'startup', [startup], who, { reindex: false }),
+      prepareWrite(db, 'founder', founders.map((f) => ({ ...f, startupId: startup.id })), who, { stored: sealed, reindex: false }),
+      foundersOf(db, [startup.id]),
+      db.startupIndex.bulkGet([startup.id]),
+    ]);
+    if (!ownWrite.changes && !founderWrite.changes) return ownWrite.saved[0]!;
+    // The list row derives from both, as they will be stored: the founders written replace their
+    // stored forms, in the order the index reads them (by id).
+    const written = founderWrite.atRest as Founder[];
+    const kept = (stored.get(startup.id) ?? []).filter((f) => !written.some((w) => w.id === f.id));
+    const all = [...kept, ...written].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await Promise.all([ownWrite.apply(), founderWrite.apply(), writeIndexRows(db, ownWrite.atRest as Startup[], new Map([[startup.id, all]]), old)]);
+    return ownWrite.saved[0]!;
   });
 }
 
@@ -162,29 +176,46 @@ export async function pageStartups(db: DeskDb, q: StartupQuery, after: StartupIn
   return range.limit(limit).toArray();
 }
 
+/** A count of listed rows; with `more`, only known to be more than `count`. */
+export interface ListCount {
+  count: number;
+  more: boolean;
+}
+
+/**
+ * How many rows the list says a search or combined filter holds before it says "more than": counting
+ * the 3,913 startups a two-character search matched at 100,000 took 90 ms, as long as raw IndexedDB's
+ * `count()`, while a thousand keys read in a few milliseconds.
+ */
+export const LIST_COUNT_CAP = 1000;
+
 /**
  * How many rows a query lists: one kept count for a single filter, the agreement window summed from
- * kept per-day counts, a search's index range counted, and a slice checked row by row only for combined
- * filters and searches longer than two characters.
+ * kept per-day counts (both exact at any size), otherwise the query's index range read as keys, up to
+ * `cap` of them.
  */
-export async function countMatches(db: DeskDb, q: StartupQuery): Promise<number> {
+export async function countMatches(db: DeskDb, q: StartupQuery, cap = Infinity): Promise<ListCount> {
   const plan = planOf(q);
   if (!plan.residual && plan.index === 'byAgreementEndsOn' && q.endingWithinDays !== undefined) {
     const range = { from: q.today, to: addDays(q.today, q.endingWithinDays) };
-    return (await loadTallyView(db, [range], `ends:${q.state}`)).between(`ends:${q.state}`, range);
+    return { count: (await loadTallyView(db, [range], `ends:${q.state}`)).between(`ends:${q.state}`, range), more: false };
   }
-  if (!plan.residual && !q.text?.trim()) return facetCount(db, q.state, plan.facet);
-  return plan.inOrder ? rangeOf(db, plan).count() : (await rangeOf(db, plan).distinct().primaryKeys()).length;
+  if (!plan.residual && !q.text?.trim()) return { count: await facetCount(db, q.state, plan.facet), more: false };
+  const range = plan.inOrder ? rangeOf(db, plan) : rangeOf(db, plan).distinct();
+  if (cap === Infinity) return { count: plan.inOrder ? await range.count() : (await range.primaryKeys()).length, more: false };
+  const found = (await range.limit(cap + 1).primaryKeys()).length;
+  return { count: Math.min(found, cap), more: found > cap };
 }
 
-export const countStartups = (db: DeskDb, state: ListState) => countMatches(db, { state, sort: 'name', today: '' });
+export const countStartups = async (db: DeskDb, state: ListState) => (await countMatches(db, { state, sort: 'name', today: '' })).count;
 
 /** Everything recorded about one startup, for its file. */
 export async function startupFile(db: DeskDb, id: string) {
   const founders = await db.founders.where('startupId').equals(id).toArray();
   const [startup, audit, sessions, reports, evaluations, exits] = await Promise.all([
     db.startups.get(id),
-    db.audit.where('recordId').anyOf([id, ...founders.map((f) => f.id)]).toArray(),
+    // A request per record, sent together (`anyOf` walks a cursor, a round trip per entry).
+    Promise.all([id, ...founders.map((f) => f.id)].map((r) => db.audit.where('recordId').equals(r).toArray())).then((parts) => parts.flat()),
     db.sessions.where('startupIds').equals(id).toArray(),
     db.reports.where('startupId').equals(id).toArray(),
     db.evaluations.where('startupId').equals(id).toArray(),

@@ -1,6 +1,8 @@
 import { isDemoId, recordSchemas, type Entity, type RecordOf } from '@core/records';
 import type { OutboxEntry } from '@core/sync/protocol';
+import Dexie, { type Transaction } from 'dexie';
 import type { DeskDb } from './db';
+import { checkUnsealedWrite } from './sealing';
 import { tableOf } from './schema';
 import { rebuildStartupIndex } from './rebuildIndex';
 import { applyTallies, movesTallies, recordDelta } from './tallies';
@@ -22,6 +24,7 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 }
 
 const now = () => new Date().toISOString();
+const keep = <T>(record: T) => record;
 
 /** Fields only the roster writes (ROSTER-SYNC.md "Who owns what"). */
 const rosterOwned: Partial<Record<Entity, string[]>> = {
@@ -35,14 +38,43 @@ const sameRecord = (a: object, b: object) => {
   return strip(a) === strip(b);
 };
 
+interface MutationCounter {
+  clientId: string;
+  next: number;
+  clientStored: boolean;
+}
+const counters = new WeakMap<Transaction, Promise<MutationCounter>>();
+
+/**
+ * This desk's outbox counter, read once per transaction: writes running side by side in one
+ * transaction (a startup and its founders) take their ids from it in turn, so none is taken twice.
+ */
+function mutationCounter(db: DeskDb): Promise<MutationCounter> {
+  const tx = Dexie.currentTransaction;
+  let counter = counters.get(tx);
+  if (!counter) {
+    counter = db.meta.bulkGet(['clientId', 'nextMutationId']).then(([client, next]) => ({
+      clientId: (client?.value as string | undefined) ?? crypto.randomUUID(),
+      next: (next?.value as number | undefined) ?? 1,
+      clientStored: !!client,
+    }));
+    counters.set(tx, counter);
+  }
+  return counter;
+}
+
 /** Takes `count` consecutive mutation ids (the first is returned) for this desk's outbox. */
-async function nextMutationId(db: DeskDb, count = 1): Promise<{ clientId: string; mutationId: number }> {
-  const [client, next] = await Promise.all([db.meta.get('clientId'), db.meta.get('nextMutationId')]);
-  const clientId = (client?.value as string | undefined) ?? crypto.randomUUID();
-  const mutationId = (next?.value as number | undefined) ?? 1;
-  if (!client) await db.meta.put({ key: 'clientId', value: clientId });
-  await db.meta.put({ key: 'nextMutationId', value: mutationId + count });
-  return { clientId, mutationId };
+async function takeMutationIds(db: DeskDb, count: number): Promise<{ clientId: string; mutationId: number }> {
+  const counter = await mutationCounter(db);
+  const mutationId = counter.next;
+  counter.next += count;
+  const writes = [db.meta.put({ key: 'nextMutationId', value: counter.next })];
+  if (!counter.clientStored) {
+    counter.clientStored = true;
+    writes.push(db.meta.put({ key: 'clientId', value: counter.clientId }));
+  }
+  await Promise.all(writes);
+  return { clientId: counter.clientId, mutationId };
 }
 
 /** One record, written as `writeManyInTx` writes each of many. */
@@ -51,13 +83,30 @@ export async function writeInTx<E extends Entity>(
   entity: E,
   input: unknown,
   who: string,
-  stored: (record: RecordOf<E>) => object = (record) => record,
+  stored: (record: RecordOf<E>) => object = keep,
 ): Promise<RecordOf<E>> {
   return (await writeManyInTx(db, entity, [input], who, { stored }))[0]!;
 }
 
-/** Up to this many records, a write's requests are issued at once (see the end of `writeManyInTx`). */
+/** Up to this many records, a write's requests are issued at once (see the end of `prepareWrite`). */
 const TOGETHER = 10;
+
+interface WriteOptions<E extends Entity> {
+  stored?: (record: RecordOf<E>) => object;
+  reindex?: boolean;
+}
+
+/** A write of records of one kind, read and checked, its requests not yet sent. */
+export interface PreparedWrite<E extends Entity> {
+  /** The records as validated; an unchanged one keeps its stored time. */
+  saved: RecordOf<E>[];
+  /** Each record as its table will hold it. */
+  atRest: object[];
+  /** Whether any record differs from its stored form (if none, `apply` sends nothing). */
+  changes: boolean;
+  /** Sends the requests: the records, their audit and outbox entries, their derived rows. */
+  apply: () => Promise<void>;
+}
 
 /**
  * Writes records of one kind inside an open transaction that covers their table, audit, outbox and meta
@@ -70,36 +119,51 @@ const TOGETHER = 10;
  * `reindex: false` leaves the list's index rows to the caller, who writes startups and their founders
  * and rebuilds the rows once for both (rebuilding after each would write every row twice).
  */
-export async function writeManyInTx<E extends Entity>(
+export async function writeManyInTx<E extends Entity>(db: DeskDb, entity: E, inputs: readonly unknown[], who: string, options: WriteOptions<E> = {}): Promise<RecordOf<E>[]> {
+  const write = await prepareWrite(db, entity, inputs, who, options);
+  await write.apply();
+  return write.saved;
+}
+
+/**
+ * `writeManyInTx`'s reads and checks, its writes left for `apply`: a caller writing several kinds at
+ * once (a startup with its founders) reads for all of them, then writes for all of them.
+ */
+export async function prepareWrite<E extends Entity>(
   db: DeskDb,
   entity: E,
   inputs: readonly unknown[],
   who: string,
-  { stored = (record) => record, reindex = true }: { stored?: (record: RecordOf<E>) => object; reindex?: boolean } = {},
-): Promise<RecordOf<E>[]> {
+  { stored = keep, reindex = true }: WriteOptions<E> = {},
+): Promise<PreparedWrite<E>> {
   const ids = inputs.map((input) => (input as { id: string }).id);
   if (new Set(ids).size !== ids.length) throw new Error(`writeManyInTx: an id appears twice among ${ids.length} ${entity} records`);
   const table = db.table(tableOf[entity]);
-  const befores = await table.bulkGet(ids);
+  // Read together: the records as they are, the outbox counter (taken if anything changed), and for
+  // founders whether they may go unsealed. Each round trip inside a transaction costs about 2 ms here.
+  const [befores] = await Promise.all([table.bulkGet(ids), mutationCounter(db), entity === 'founder' ? checkUnsealedWrite(db, stored !== keep) : undefined]);
   const at = now();
   const saved: RecordOf<E>[] = [];
+  const atRests: object[] = [];
   const changed: { record: RecordOf<E>; atRest: object; before: unknown }[] = [];
   inputs.forEach((input, i) => {
     const before = befores[i];
     const kept = before ? Object.fromEntries((rosterOwned[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
     const record = parseRecord(entity, { ...(input as object), ...kept, updatedAt: at });
     const atRest = stored(record);
-    if (before && sameRecord(before, atRest)) saved.push({ ...record, updatedAt: (before as { updatedAt: string }).updatedAt });
-    else {
+    if (before && sameRecord(before, atRest)) {
+      saved.push({ ...record, updatedAt: (before as { updatedAt: string }).updatedAt });
+      atRests.push(before);
+    } else {
       saved.push(record);
+      atRests.push(atRest);
       changed.push({ record, atRest, before: before ?? null });
     }
   });
-  if (changed.length === 0) return saved;
   const idOf = (record: RecordOf<E>) => (record as { id: string }).id;
   const outgoing = changed.filter(({ record }) => !isDemoId(idOf(record)));
   const sendOut = async () => {
-    const { clientId, mutationId } = await nextMutationId(db, outgoing.length);
+    const { clientId, mutationId } = await takeMutationIds(db, outgoing.length);
     await db.outbox.bulkAdd(
       outgoing.map(({ record }, i): OutboxEntry => ({ clientId, mutationId: mutationId + i, entity, recordId: idOf(record), op: 'upsert', record, createdAt: at })),
     );
@@ -121,9 +185,12 @@ export async function writeManyInTx<E extends Entity>(
     derive,
     () => (outgoing.length > 0 ? sendOut() : undefined),
   ];
-  if (changed.length <= TOGETHER) await Promise.all(steps.map((step) => step()));
-  else for (const step of steps) await step();
-  return saved;
+  const apply = async () => {
+    if (changed.length === 0) return;
+    if (changed.length <= TOGETHER) await Promise.all(steps.map((step) => step()));
+    else for (const step of steps) await step();
+  };
+  return { saved, atRest: atRests, changes: changed.length > 0, apply };
 }
 
 /** Tables a write touches, for callers that group several writes in one transaction. */

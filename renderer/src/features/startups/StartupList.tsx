@@ -106,7 +106,7 @@ export function StartupList() {
           options={[30, 60, 90, 180].map((days) => ({ value: days, label: t('startups.filters.endingWithin', { days }) }))}
         />
         <Typography.Text type="secondary" aria-live="polite">
-          {total === undefined ? any : t('startups.count', { count: total })}
+          {total === undefined ? any : t(total.more ? 'startups.countMore' : 'startups.count', { count: total.count })}
         </Typography.Text>
       </Space>
       <div onScrollCapture={onScroll}>

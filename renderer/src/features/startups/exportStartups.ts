@@ -130,7 +130,7 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     p.keyGroups.map((g) => label(`enums.keyGroup.${g}`)).join('、'),
   ];
 
-  const [listed, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);
+  const [{ count: listed }, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);
   const foundersOf = listed * BULK_RATIO > founderCount ? await allFounders(withIds, founderCells) : foundersByStartup(withIds, founderCells);
   const sheet = t('startups.export.sheet');
   const sink = await startExport({ name: sheet, columns }, format);
