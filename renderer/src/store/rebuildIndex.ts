@@ -71,7 +71,11 @@ export async function rebuildDerived(t: DerivedTables) {
   await Promise.all([t.startupIndex.clear(), t.tallies.clear()]);
   const totals = new Map<string, number>();
   await eachChunk<Startup>(t.startups, async (startups) => {
-    const founders = await foundersOf(t, startups.map((s) => s.id));
+    // A chunk is a run of consecutive ids, so its founders are one range of the startupId index.
+    const founders = new Map<string, Founder[]>();
+    for (const f of (await t.founders.where('startupId').between(startups[0]!.id, startups.at(-1)!.id, true, true).toArray()) as Founder[]) {
+      founders.set(f.startupId, [...(founders.get(f.startupId) ?? []), f]);
+    }
     const rows = startups.map((s) => indexRowOf(s, founders.get(s.id) ?? []));
     await t.startupIndex.bulkPut(rows);
     indexRowsDelta(rows.map((after) => ({ after })), totals);

@@ -46,18 +46,29 @@ async function roundWithStartups(db: DeskDb, period: string): Promise<Read[]> {
   return out;
 }
 
-/** A period's round, ranked by total, with each evaluation's startup and template. */
+/**
+ * A period's round, ranked by total, with each evaluation's startup and template. The rows are grouped
+ * by total and only the distinct totals sorted: sorting a 100,000-resident round's rows held the page
+ * for hundreds of milliseconds.
+ */
 export async function loadRound(db: DeskDb, period: string): Promise<RoundData> {
-  const round = (await roundWithStartups(db, period)).sort((a, b) => b.evaluation.total - a.evaluation.total);
+  const round = await roundWithStartups(db, period);
   const templates = await templatesOf(db, round.map((r) => r.evaluation));
   const indicators = new Map<string, Indicator>();
   for (const t of templates.values()) for (const i of t.indicators) if (!indicators.has(i.key)) indicators.set(i.key, i);
-  let rank = 0;
-  const rows = round.flatMap((read, i) => {
-    const template = templates.get(read.evaluation.templateId);
-    if (i === 0 || read.evaluation.total !== round[i - 1]!.evaluation.total) rank = i + 1;
-    return template ? [{ ...read, template, rank }] : [];
-  });
+  const byTotal = new Map<number, Read[]>();
+  for (const read of round) (byTotal.get(read.evaluation.total) ?? byTotal.set(read.evaluation.total, []).get(read.evaluation.total)!).push(read);
+  const rows: RoundRow[] = [];
+  // Competition ranking: a rank is one more than the number of evaluations with a higher total.
+  let rank = 1;
+  for (const total of [...byTotal.keys()].sort((a, b) => b - a)) {
+    const tied = byTotal.get(total)!;
+    for (const read of tied) {
+      const template = templates.get(read.evaluation.templateId);
+      if (template) rows.push({ ...read, template, rank });
+    }
+    rank += tied.length;
+  }
   return { rows, indicators: [...indicators.values()] };
 }
 
