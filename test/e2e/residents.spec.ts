@@ -1,5 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { choose, fillDate, setUpCarrier } from './support/desk';
+
+/** Writes a sheet of these rows, sets up a carrier and hands the file to the import dialog; returns the file. */
+async function importFile(page: Page, testInfo: TestInfo, rows: unknown[][]) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  for (const row of rows) ws.addRow(row);
+  const file = testInfo.outputPath('名册.xlsx');
+  await wb.xlsx.writeFile(file);
+  await setUpCarrier(page);
+  await page.getByRole('menuitem', { name: '在孵企业' }).click();
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  return file;
+}
 
 test('admit a startup with a founder, find it, edit it with history, void it', async ({ page }) => {
   await setUpCarrier(page);
@@ -78,23 +93,16 @@ test('a save that fails keeps everything typed and marks the founder field', asy
 
 test('import a messy spreadsheet: preview every row, import the good ones, export and read back', async ({ page }, testInfo) => {
   const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  ws.addRow(['临安区创业孵化基地在孵企业名册（2025年）']);
-  ws.addRow(['企业名称', '统一社会信用代码', '所属行业', '领域', '阶段', '入孵日期', '协议到期', '面积（㎡）', '负责人', '身份证号码', '重点群体', '备注栏']);
-  ws.addRow(['杭州云帆数字科技有限公司', '９１４４０３００１９２２０３８２１６', 'I', '数字经济', '初创期', 45052, '2027年5月6日', '６０', '王芳', '11010519491231002X', '退役军人、高校毕业生', '']);
-  ws.addRow(['临安青禾农业科技有限公司', '9144030071526726XG', '农、林、牧、渔业', '现代农业', '成长期', '2023.5.6', '2026/05/06', 80, '', '', '', '老客户']);
-  ws.addRow(['坏校验码有限公司', '914403001922038217', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '', '', '', '']);
-  ws.addRow(['', '91330185MA2AXXXX0X', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '', '', '', '']);
-  ws.addRow(['重复代码有限公司', '914403001922038216', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '', '', '', '']);
-  ws.addRow(['未知群体有限公司', '', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '李四', '11010519491231002X', '外星人', '']);
-  const file = testInfo.outputPath('名册.xlsx');
-  await wb.xlsx.writeFile(file);
-
-  await setUpCarrier(page);
-  await page.getByRole('menuitem', { name: '在孵企业' }).click();
-  await page.getByRole('button', { name: '从 Excel 导入' }).click();
-  await page.locator('input[type=file]').setInputFiles(file);
+  const file = await importFile(page, testInfo, [
+    ['临安区创业孵化基地在孵企业名册（2025年）'],
+    ['企业名称', '统一社会信用代码', '所属行业', '领域', '阶段', '入孵日期', '协议到期', '面积（㎡）', '负责人', '身份证号码', '重点群体', '备注栏'],
+    ['杭州云帆数字科技有限公司', '９１４４０３００１９２２０３８２１６', 'I', '数字经济', '初创期', 45052, '2027年5月6日', '６０', '王芳', '11010519491231002X', '退役军人、高校毕业生', ''],
+    ['临安青禾农业科技有限公司', '9144030071526726XG', '农、林、牧、渔业', '现代农业', '成长期', '2023.5.6', '2026/05/06', 80, '', '', '', '老客户'],
+    ['坏校验码有限公司', '914403001922038217', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '', '', '', ''],
+    ['', '91330185MA2AXXXX0X', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '', '', '', ''],
+    ['重复代码有限公司', '914403001922038216', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '', '', '', ''],
+    ['未知群体有限公司', '', 'I', '其他', '初创期', '2024-01-01', '2026-01-01', 20, '李四', '11010519491231002X', '外星人', ''],
+  ]);
 
   // 备注栏 is not a field: the mapping step asks, the manager leaves it out.
   await expect(page.getByText('以下列名与台账字段不完全一致')).toBeVisible();
@@ -145,19 +153,11 @@ test('import a messy spreadsheet: preview every row, import the good ones, expor
 
 test('a search matching more than a thousand startups says so, and scrolling still reaches the last of them', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  ws.addRow(['企业名称', '主体类型', '所属行业', '领域', '阶段', '入孵日期', '协议到期', '面积（㎡）']);
   const names = Array.from({ length: 1100 }, (_, i) => `青禾测试创业团队${String(i + 1).padStart(4, '0')}`);
-  for (const name of names) ws.addRow([name, '未注册团队', 'I', '其他', '初创期', '2025-01-01', '2027-01-01', 20]);
-  const file = testInfo.outputPath('名册.xlsx');
-  await wb.xlsx.writeFile(file);
-
-  await setUpCarrier(page);
-  await page.getByRole('menuitem', { name: '在孵企业' }).click();
-  await page.getByRole('button', { name: '从 Excel 导入' }).click();
-  await page.locator('input[type=file]').setInputFiles(file);
+  await importFile(page, testInfo, [
+    ['企业名称', '主体类型', '所属行业', '领域', '阶段', '入孵日期', '协议到期', '面积（㎡）'],
+    ...names.map((name) => [name, '未注册团队', 'I', '其他', '初创期', '2025-01-01', '2027-01-01', 20]),
+  ]);
   await page.getByRole('dialog').getByRole('button', { name: '导入 1100 行' }).click();
   await expect(page.getByText('已导入：新增 1100 家，更新 0 家')).toBeVisible({ timeout: 60_000 });
   // A single filter's count is kept exact at any size; a search counts up to a thousand.

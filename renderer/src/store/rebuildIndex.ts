@@ -74,7 +74,7 @@ export async function rebuildDerived(t: DerivedTables) {
     // A chunk is a run of consecutive ids, so its founders are one range of the startupId index.
     const founders = new Map<string, Founder[]>();
     for (const f of (await t.founders.where('startupId').between(startups[0]!.id, startups.at(-1)!.id, true, true).toArray()) as Founder[]) {
-      founders.set(f.startupId, [...(founders.get(f.startupId) ?? []), f]);
+      (founders.get(f.startupId) ?? founders.set(f.startupId, []).get(f.startupId)!).push(f);
     }
     const rows = startups.map((s) => indexRowOf(s, founders.get(s.id) ?? []));
     await t.startupIndex.bulkPut(rows);
