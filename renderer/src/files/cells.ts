@@ -18,11 +18,24 @@ export function cleanText(text: string): string {
   return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT) : clean;
 }
 
+/** The number of the digits at s[from, to), or NaN. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** A calendar day as days since 1970-01-01: a Date's local day, or a 'YYYY-MM-DD…' string's. */
 function dayOf(value: unknown): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()) / MS_PER_DAY;
-  const parts = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-  return parts ? Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) / MS_PER_DAY : null;
+  // Read by hand, not by a regular expression: an export of 100,000 rows has 300,000 dates.
+  if (typeof value !== 'string' || value.length < 10 || value[4] !== '-' || value[7] !== '-') return null;
+  const [year, month, day] = [digitsAt(value, 0, 4), digitsAt(value, 5, 7), digitsAt(value, 8, 10)];
+  return Number.isNaN(year + month + day) ? null : Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
 /** The kind decides the cell type; a value that does not fit its kind is written as text rather than lost. */

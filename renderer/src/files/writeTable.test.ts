@@ -23,6 +23,18 @@ const spec: SheetSpec = {
   ],
 };
 
+/** A part of the package as text, found by its local header. */
+function partOf(zip: Uint8Array, name: string): string {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+    const [deflatedSize, nameLength] = [view.getUint32(at + 18, true), view.getUint16(at + 26, true)];
+    const start = at + 30 + nameLength;
+    if (new TextDecoder().decode(zip.subarray(at + 30, start)) === name) return inflateRawSync(zip.subarray(start, start + deflatedSize)).toString('utf8');
+    at = start + deflatedSize;
+  }
+  throw new Error(`No part ${name}`);
+}
+
 async function workbookOf(bytes: Uint8Array) {
   const workbook = new ExcelJS.Workbook();
   // ExcelJS's type says Buffer; its zip reader takes any byte array.
@@ -87,6 +99,20 @@ describe('XLSX writer', () => {
     expect(sheet.getCell('B4501').value).toBe('企业5');
     expect(sheet.getCell('C4501').value).toEqual(new Date(Date.UTC(2025, 0, 20)));
     expect(sheet.getColumn(2).width).toBe(2 * 13 + 2);
+  });
+
+  it('keeps a repeating column\'s texts once in the shared strings, and gives a cell its reference only after a gap', async () => {
+    const columns = [{ header: '名称' }, { header: '阶段' }, { header: '备注' }, { header: 'n', kind: 'number' as const }];
+    const rows = Array.from({ length: 1000 }, (_, i) => [`企业${i}`, ['初创期', '成长期'][i % 2], i % 3 ? '' : `备注${i}`, i]);
+    const bytes = await writeTable({ name: 's', columns, rows }, 'xlsx');
+    const strings = partOf(bytes, 'xl/sharedStrings.xml').match(/<si>/g)!.length;
+    // Four headers, a thousand names, two stages, 334 remarks.
+    expect(strings).toBe(4 + 1000 + 2 + 334);
+    const sheetXml = partOf(bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheetXml).toContain('<row r="3"><c r="A3" s="1" t="s"><v>7</v></c><c s="1" t="s"><v>8</v></c><c r="D3"><v>1</v></c></row>');
+    const sheet = (await workbookOf(bytes)).worksheets[0]!;
+    expect([sheet.getCell('A1000').value, sheet.getCell('B1000').value, sheet.getCell('C1000').value, sheet.getCell('D1000').value]).toEqual(['企业998', '初创期', null, 998]);
+    expect([sheet.getCell('A1001').value, sheet.getCell('B1001').value, sheet.getCell('C1001').value, sheet.getCell('D1001').value]).toEqual(['企业999', '成长期', '备注999', 999]);
   });
 
   it('stores each part with the CRC-32 and sizes ZIP readers check', async () => {

@@ -1,5 +1,7 @@
 import { AsciiBuffer } from './asciiBuffer';
 import { cellOf, cleanText, fittedWidths, SAMPLE_ROWS } from './cells';
+import { repeatingColumns, SharedStrings } from './sharedStrings';
+import { escapeAttr, MAIN_NS, XML_HEAD } from './xml';
 import type { ColumnKind, SheetHead, TableWriter } from './writeTable';
 import { zipArchive, ZipFile, type ZipFileWriter } from './zip';
 import { zipFileOffThread } from './zipOffThread';
@@ -8,11 +10,9 @@ import { zipFileOffThread } from './zipOffThread';
  * A minimal SpreadsheetML package written as rows arrive: one worksheet, shared strings, the styles the
  * desk uses (text '@', yyyy-mm-dd dates as serial numbers, #,##0.00 money, a bold header), a frozen
  * first row and column widths. ExcelJS's writer builds the whole workbook in memory and serialises it
- * in one step; this one keeps only the compressed output and the distinct strings.
+ * in one step; this one keeps only the compressed output and the strings of columns that repeat.
  */
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
@@ -53,9 +53,6 @@ const STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-const escapeText = (s: string) => (/[&<>]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s);
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
-
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them (a repair prompt). */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet1';
 
@@ -74,21 +71,22 @@ export function xlsxWriter(head: SheetHead): TableWriter {
   let sheet: ZipFileWriter | undefined;
   // A sheet of more rows than the sample deflates its large parts in workers of their own.
   let large = false;
-  const zipFile = (name: string) => (large ? zipFileOffThread(name) : new ZipFile(name));
-  const strings = new Map<string, number>();
-  const stringIndex = (s: string) => {
-    let i = strings.get(s);
-    if (i === undefined) strings.set(s, (i = strings.size));
-    return i;
-  };
+  const zipFile = async (name: string): Promise<ZipFileWriter> => (large ? zipFileOffThread(name) : new ZipFile(name));
+  let strings: SharedStrings | undefined;
+  let repeats: boolean[] = [];
   const kinds = head.columns.map((c) => c.kind ?? 'text');
   const ascii = (s: string) => encoder.encode(s);
-  // Each cell is `<c r="B7" s="…" t="s"><v>…</v></c>`: the parts around the row number and value, per column.
+  // A cell is `<c r="B7" s="…" t="s"><v>…</v></c>`, its reference left out when it follows the row's
+  // previous cell (a third of the sheet's bytes, to build and to deflate); Excel, LibreOffice and
+  // ExcelJS all place such a cell in the next column. The parts around the row number and value, per
+  // column; a cell that follows another is opened together with the other's end.
   const letters = kinds.map((_, col) => columnLetters(col));
   const open = letters.map((l) => ascii(`<c r="${l}`));
   const style = kinds.map((kind) => (STYLE[kind] ? ` s="${STYLE[kind]}"` : ''));
   const textMid = style.map((s) => ascii(`"${s} t="s"><v>`));
   const valueMid = style.map((s) => ascii(`"${s}><v>`));
+  const nextText = style.map((s) => ascii(`</v></c><c${s} t="s"><v>`));
+  const nextValue = style.map((s) => ascii(`</v></c><c${s}><v>`));
   const [rowOpen, rowMid, cellEnd, rowEnd] = ['<row r="', '">', '</v></c>', '</row>'].map(ascii) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   const out = new AsciiBuffer();
   let rowNumber = 0;
@@ -99,26 +97,34 @@ export function xlsxWriter(head: SheetHead): TableWriter {
     out.bytes(rowOpen);
     out.uint(r);
     out.bytes(rowMid);
+    // Whether the previous column's cell was written, and whether any cell still needs its end.
+    let follows = false;
+    let unended = false;
     for (let col = 0; col < kinds.length; col++) {
       const cell = cellOf(row[col], kinds[col]!);
-      if (cell === null) continue;
-      out.bytes(open[col]!);
-      out.uint(r);
-      if (typeof cell === 'string') {
-        out.bytes(textMid[col]!);
-        out.uint(stringIndex(cell));
-      } else {
-        out.bytes(valueMid[col]!);
-        out.text(String(kinds[col] === 'date' ? cell + UNIX_EPOCH_SERIAL : cell));
+      if (cell === null) {
+        follows = false;
+        continue;
       }
-      out.bytes(cellEnd);
+      const text = typeof cell === 'string';
+      if (follows) out.bytes(text ? nextText[col]! : nextValue[col]!);
+      else {
+        if (unended) out.bytes(cellEnd);
+        out.bytes(open[col]!);
+        out.uint(r);
+        out.bytes(text ? textMid[col]! : valueMid[col]!);
+      }
+      if (text) out.uint(strings!.index(cell, repeats[col]!));
+      else out.text(String(kinds[col] === 'date' ? cell + UNIX_EPOCH_SERIAL : cell));
+      follows = unended = true;
     }
+    if (unended) out.bytes(cellEnd);
     out.bytes(rowEnd);
   };
 
-  const writeRows = (rows: readonly unknown[][]) => {
+  const writeRows = async (rows: readonly unknown[][]) => {
     for (const row of rows) writeRow(row);
-    return sheet!.write(out.take());
+    await Promise.all([sheet!.write(out.take()), strings!.flush()]);
   };
 
   /** Everything before the rows: widths need the first rows, so the sheet starts once they are in. */
@@ -127,9 +133,12 @@ export function xlsxWriter(head: SheetHead): TableWriter {
     const cols = fittedWidths(head.columns, first)
       .map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1" style="${STYLE[kinds[i]!]}"/>`)
       .join('');
-    const headerCells = head.columns.map((c, col) => `<c r="${letters[col]}1" s="${STYLE.header}" t="s"><v>${stringIndex(cleanText(c.header))}</v></c>`);
+    repeats = repeatingColumns(first, kinds.length);
+    const [sheetFile, stringsFile] = await Promise.all([zipFile('xl/worksheets/sheet1.xml'), zipFile('xl/sharedStrings.xml')]);
+    sheet = sheetFile;
+    strings = new SharedStrings(stringsFile);
+    const headerCells = head.columns.map((c, col) => `<c r="${letters[col]}1" s="${STYLE.header}" t="s"><v>${strings!.index(cleanText(c.header), false)}</v></c>`);
     rowNumber = 1;
-    sheet = await zipFile('xl/worksheets/sheet1.xml');
     await sheet.write(
       encoder.encode(
         `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
@@ -139,22 +148,6 @@ export function xlsxWriter(head: SheetHead): TableWriter {
       ),
     );
     await writeRows(first);
-  };
-
-  const sharedStrings = async () => {
-    const file = await zipFile('xl/sharedStrings.xml');
-    await file.write(encoder.encode(`${XML_HEAD}<sst xmlns="${MAIN_NS}" uniqueCount="${strings.size}">`));
-    let xml = '';
-    for (const s of strings.keys()) {
-      // Without xml:space Excel drops leading and trailing spaces and line breaks.
-      xml += /^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>` : `<si><t>${escapeText(s)}</t></si>`;
-      if (xml.length > 1 << 20) {
-        await file.write(encoder.encode(xml));
-        xml = '';
-      }
-    }
-    await file.write(encoder.encode(`${xml}</sst>`));
-    return file.close();
   };
 
   const small = async (name: string, xml: string) => {
@@ -174,9 +167,11 @@ export function xlsxWriter(head: SheetHead): TableWriter {
     async finish() {
       if (sample) await start(sample);
       await sheet!.write(encoder.encode('</sheetData></worksheet>'));
-      // The sheet's last chunks are deflated while the shared strings are written.
+      // The sheet's last chunks are deflated while the shared strings' are.
       const sheetEntry = sheet!.close();
       sheetEntry.catch(() => {});
+      const stringsEntry = strings!.close();
+      stringsEntry.catch(() => {});
       const workbook =
         `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews>` +
         `<sheets><sheet name="${escapeAttr(sheetName(head.name))}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
@@ -186,7 +181,7 @@ export function xlsxWriter(head: SheetHead): TableWriter {
         await small('xl/workbook.xml', workbook),
         await small('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
         await small('xl/styles.xml', STYLES),
-        await sharedStrings(),
+        await stringsEntry,
         await sheetEntry,
       ]);
     },
