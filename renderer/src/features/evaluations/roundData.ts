@@ -6,7 +6,8 @@ import { templateById } from '../../store/templates';
 
 export interface RoundRow {
   evaluation: Evaluation;
-  startup: Startup | undefined;
+  /** What a round shows of its startup: a 100,000-resident round holding whole records took 100 MB more. */
+  startup: Pick<Startup, 'name' | 'creditCode'> | undefined;
   template: Template;
   /** Competition ranking: equal totals share a rank. */
   rank: number;
@@ -41,7 +42,10 @@ async function roundWithStartups(db: DeskDb, period: string): Promise<Read[]> {
   for (let i = 0; i < ids.length; i += CHUNK) {
     const evaluations = (await db.evaluations.bulkGet(ids.slice(i, i + CHUNK))).filter((e): e is Evaluation => !!e && e.status !== 'superseded');
     const startups = await db.startups.bulkGet(evaluations.map((e) => e.startupId));
-    evaluations.forEach((evaluation, k) => out.push({ evaluation, startup: startups[k], pending: pendingItems(evaluation.items).length }));
+    evaluations.forEach((evaluation, k) => {
+      const s = startups[k];
+      out.push({ evaluation, startup: s && { name: s.name, creditCode: s.creditCode }, pending: pendingItems(evaluation.items).length });
+    });
   }
   return out;
 }
