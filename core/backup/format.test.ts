@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { canonical } from './canonical';
 import { BackupWriter } from './chunked';
@@ -79,6 +79,33 @@ describe('backup format, version 2 (chunked)', () => {
     expect(chunks[3]!.rows[0]).toEqual(meta[0]);
     // The same content always gives the same file.
     expect(await (await sample()).text()).toBe(text);
+  });
+
+  it('writes a table out as its chunks are sealed, not when the table ends', async () => {
+    const made: number[] = [];
+    vi.stubGlobal(
+      'Blob',
+      class extends Blob {
+        constructor(...args: ConstructorParameters<typeof Blob>) {
+          super(...args);
+          made.push(this.size);
+        }
+      },
+    );
+    const writer = new BackupWriter(header);
+    writer.add('people', []);
+    // Ten chunks of about 2 MB, each read (here: a task) after the one before, as a backup reads them.
+    const rows = Array.from({ length: 2_000 }, (_, i) => ({ id: `p${i}`, age: i % 90, note: '记'.repeat(300) }));
+    for (let i = 0; i < 10; i++) {
+      writer.add('people', rows);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const writtenBeforeTheEnd = made.length;
+    const file = await writer.finish();
+    vi.unstubAllGlobals();
+    expect(writtenBeforeTheEnd).toBeGreaterThanOrEqual(3);
+    const backup = await readBackup(file, { schemaVersion: 3, tables: { people: tables.people.extend({ note: z.string() }) } });
+    expect(backup.counts).toEqual({ people: 20_000 });
   });
 
   it('reads lines longer than one read of the file, and Chinese split between reads', async () => {

@@ -53,6 +53,18 @@ describe('startups repository', () => {
     expect((await db.meta.get('nextMutationId'))!.value).toBe(4);
   });
 
+  it('audits a founder edit against the stored founder, and writes nothing for a founder unchanged', async () => {
+    await saveStartup(db, base('s1'), [founder('f1', 's1'), founder('f2', 's1', { name: '李强' })]);
+    await saveStartup(db, base('s1'), [founder('f1', 's1', { name: '王芳芳' }), founder('f2', 's1', { name: '李强' })]);
+    const audit = await db.audit.where('[entity+recordId]').equals(['founder', 'f1']).sortBy('seq');
+    expect(audit.map((a) => [(a.before as Founder | null)?.name ?? null, (a.after as Founder).name])).toEqual([
+      [null, '王芳'],
+      ['王芳', '王芳芳'],
+    ]);
+    expect(await db.audit.where('[entity+recordId]').equals(['founder', 'f2']).count()).toBe(1);
+    expect(await db.outbox.where('recordId').equals('f2').count()).toBe(1);
+  });
+
   it("builds an edit's list row as deriving it anew from the stored records would", async () => {
     await saveStartup(db, base('s1'), [founder('f2', 's1', { name: '李强', keyGroups: ['graduate'] }), founder('f1', 's1')]);
     // The second save names one founder; the other stays on record and in the row.

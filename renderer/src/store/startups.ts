@@ -18,17 +18,25 @@ export async function saveStartup(db: DeskDb, startup: New<Startup>, founders: N
   const sealed = await prepareSeals(db, founders);
   return db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
     const who = operatorName();
-    const [ownWrite, founderWrite, stored, old] = await Promise.all([
+    // A startup's founders are its own: read by startup, they are the founders' stored forms too, and
+    // the list row needs them all. Every read goes out in one round trip.
+    const stored = foundersOf(db, [startup.id]).then((m) => m.get(startup.id) ?? []);
+    const storedById = stored.then((all) => new Map(all.map((f) => [f.id, f])));
+    const [ownWrite, founderWrite, storedFounders, old] = await Promise.all([
       prepareWrite(db, 'startup', [startup], who, { reindex: false }),
-      prepareWrite(db, 'founder', founders.map((f) => ({ ...f, startupId: startup.id })), who, { stored: sealed, reindex: false }),
-      foundersOf(db, [startup.id]),
+      prepareWrite(db, 'founder', founders.map((f) => ({ ...f, startupId: startup.id })), who, {
+        stored: sealed,
+        reindex: false,
+        befores: storedById.then((byId) => founders.map((f) => byId.get(f.id))),
+      }),
+      stored,
       db.startupIndex.bulkGet([startup.id]),
     ]);
     if (!ownWrite.changes && !founderWrite.changes) return ownWrite.saved[0]!;
     // The list row derives from both, as they will be stored: the founders written replace their
     // stored forms, in the order the index reads them (by id).
     const written = founderWrite.atRest as Founder[];
-    const kept = (stored.get(startup.id) ?? []).filter((f) => !written.some((w) => w.id === f.id));
+    const kept = storedFounders.filter((f) => !written.some((w) => w.id === f.id));
     const all = [...kept, ...written].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     await Promise.all([ownWrite.apply(), founderWrite.apply(), writeIndexRows(db, ownWrite.atRest as Startup[], new Map([[startup.id, all]]), old)]);
     return ownWrite.saved[0]!;

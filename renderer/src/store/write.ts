@@ -94,6 +94,8 @@ const TOGETHER = 10;
 interface WriteOptions<E extends Entity> {
   stored?: (record: RecordOf<E>) => object;
   reindex?: boolean;
+  /** The records as stored, in input order, where the caller reads them anyway (in the same round trip). */
+  befores?: Promise<(object | undefined)[]>;
 }
 
 /** A write of records of one kind, read and checked, its requests not yet sent. */
@@ -134,14 +136,14 @@ export async function prepareWrite<E extends Entity>(
   entity: E,
   inputs: readonly unknown[],
   who: string,
-  { stored = keep, reindex = true }: WriteOptions<E> = {},
+  { stored = keep, reindex = true, befores: given }: WriteOptions<E> = {},
 ): Promise<PreparedWrite<E>> {
   const ids = inputs.map((input) => (input as { id: string }).id);
   if (new Set(ids).size !== ids.length) throw new Error(`writeManyInTx: an id appears twice among ${ids.length} ${entity} records`);
   const table = db.table(tableOf[entity]);
   // Read together: the records as they are, the outbox counter (taken if anything changed), and for
   // founders whether they may go unsealed. Each round trip inside a transaction costs about 2 ms here.
-  const [befores] = await Promise.all([table.bulkGet(ids), mutationCounter(db), entity === 'founder' ? checkUnsealedWrite(db, stored !== keep) : undefined]);
+  const [befores] = await Promise.all([given ?? table.bulkGet(ids), mutationCounter(db), entity === 'founder' ? checkUnsealedWrite(db, stored !== keep) : undefined]);
   const at = now();
   const saved: RecordOf<E>[] = [];
   const atRests: object[] = [];
