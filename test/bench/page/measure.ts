@@ -8,7 +8,7 @@ new PerformanceObserver((list) => {
 /** Chromium's non-standard heap figure; precise only with --enable-precise-memory-info. */
 const usedHeapMb = () => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20;
 
-/** A macrotask turn: lets the long-task observer deliver and the heap sampler run. */
+/** A macrotask turn: lets the long-task observer deliver. */
 export const settle = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface Measure {
@@ -33,10 +33,19 @@ declare global {
   }
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<[number, number]> {
-  const start = performance.now();
-  await fn();
-  return [start, performance.now()];
+/**
+ * Times a run, sampling the heap every 50 ms while it lasts. A sample takes a millisecond or two
+ * (precise memory info), so a run shorter than that (an edit, a search) is sampled only at its end.
+ */
+async function timed(fn: () => Promise<unknown>, sample: () => void): Promise<[number, number]> {
+  const sampler = setInterval(sample, 50);
+  try {
+    const start = performance.now();
+    await fn();
+    return [start, performance.now()];
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /** Runs an operation and its baseline `runs` times each; a failure ends it and is reported, not thrown. */
@@ -48,7 +57,7 @@ export async function measure(m: Measure): Promise<OpResult> {
   // left for the collector (the list export showed 314 MB in one run and 714 MB in the next).
   (globalThis as { gc?: () => void }).gc?.();
   let heap = usedHeapMb();
-  const sampler = setInterval(() => (heap = Math.max(heap, usedHeapMb())), 50);
+  const sample = () => (heap = Math.max(heap, usedHeapMb()));
   const result = (): OpResult => ({
     op: m.op,
     size: m.size,
@@ -63,16 +72,16 @@ export async function measure(m: Measure): Promise<OpResult> {
     for (let i = 0; i < m.runs; i++) {
       await m.before?.();
       await settle();
-      const [start, end] = await timed(m.store);
+      const [start, end] = await timed(m.store, sample);
       runs.push(end - start);
       // Long-task entries arrive after the task; give the observer a turn before reading them.
       await settle(20);
       for (const t of longTasks) if (t.end > start && t.start < end) longest = Math.max(longest, t.end - t.start);
-      heap = Math.max(heap, usedHeapMb());
+      sample();
       await m.after?.();
       if (m.baseline) {
         await m.before?.();
-        const [bStart, bEnd] = await timed(() => m.baseline!().catch((error: unknown) => Promise.reject(new Error(`baseline: ${String(error)}`))));
+        const [bStart, bEnd] = await timed(() => m.baseline!().catch((error: unknown) => Promise.reject(new Error(`baseline: ${String(error)}`))), () => {});
         baseline.push(bEnd - bStart);
         await m.after?.();
       }
@@ -82,7 +91,6 @@ export async function measure(m: Measure): Promise<OpResult> {
     return { ...result(), error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   } finally {
     await window.benchProfile?.(m.op, 'stop');
-    clearInterval(sampler);
     longTasks.length = 0;
   }
 }
