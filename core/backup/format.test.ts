@@ -60,6 +60,8 @@ async function resealed(edit: (lines: Line[]) => void): Promise<string> {
 const versionOne = (content: Record<string, unknown[]>, edit?: (doc: Record<string, unknown>) => void) => versionOneFile({ ...header, tables: content }, edit);
 
 describe('backup format, version 2 (chunked)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('reads back what it wrote, every row of every table, a chunk at a time in key order', async () => {
     const file = await sample();
     const text = await file.text();
@@ -102,7 +104,6 @@ describe('backup format, version 2 (chunked)', () => {
     }
     const writtenBeforeTheEnd = made.length;
     const file = await writer.finish();
-    vi.unstubAllGlobals();
     expect(writtenBeforeTheEnd).toBeGreaterThanOrEqual(3);
     const backup = await readBackup(file, { schemaVersion: 3, tables: { people: tables.people.extend({ note: z.string() }) } });
     expect(backup.counts).toEqual({ people: 20_000 });
