@@ -49,8 +49,9 @@ export class BackupWriter {
   add(table: string, rows: readonly unknown[]): void {
     this.counts[table] = (this.counts[table] ?? 0) + rows.length;
     if (rows.length > 0) this.seal({ table, rows });
-    // Digests settle on their own time: the lines that have theirs go out, the newest usually waits.
-    // (Waiting for every line's held a whole table in memory, 500 MB at 100,000 startups.)
+    // Digests settle on their own time: the lines that have theirs go out once they fill a Blob, the
+    // newest usually waits. (Waiting for every line's held a whole table in memory, 500 MB at 100,000
+    // startups.)
     if (this.waitingBytes >= BLOB_BYTES) this.flush();
   }
 
@@ -58,7 +59,7 @@ export class BackupWriter {
     const hashes = await Promise.all(this.hashes);
     this.seal({ end: { counts: this.counts, chunks: hashes.length - 1, checksum: await sha256Hex(hashes.join('')) } });
     await this.hashes.at(-1);
-    this.flush();
+    this.flush(true);
     return new Blob(this.blobs, { type: 'application/x-ndjson' });
   }
 
@@ -70,14 +71,15 @@ export class BackupWriter {
     this.waitingBytes += line.bytes.length;
   }
 
-  /** Writes out the waiting lines up to the first without its hash, in order. */
-  private flush(): void {
-    const ready = this.waiting.findIndex((line) => !line.hash);
-    const out = ready < 0 ? this.waiting : this.waiting.slice(0, ready);
-    if (out.length === 0) return;
-    this.blobs.push(new Blob(out.flatMap((line) => [`${SEALED_START}${line.hash!}",`, line.bytes, '\n'])));
-    this.waiting = this.waiting.slice(out.length);
-    this.waitingBytes = this.waiting.reduce((sum, line) => sum + line.bytes.length, 0);
+  /** Writes out the waiting lines up to the first without its hash, once they fill a Blob (or `all`). */
+  private flush(all = false): void {
+    let ready = 0;
+    let bytes = 0;
+    while (ready < this.waiting.length && this.waiting[ready]!.hash) bytes += this.waiting[ready++]!.bytes.length;
+    if (ready === 0 || (!all && bytes < BLOB_BYTES)) return;
+    this.blobs.push(new Blob(this.waiting.slice(0, ready).flatMap((line) => [`${SEALED_START}${line.hash!}",`, line.bytes, '\n'])));
+    this.waiting = this.waiting.slice(ready);
+    this.waitingBytes -= bytes;
   }
 }
 
