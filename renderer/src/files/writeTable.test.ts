@@ -23,17 +23,21 @@ const spec: SheetSpec = {
   ],
 };
 
-/** A part of the package as text, found by its local header. */
-function partOf(zip: Uint8Array, name: string): string {
+/** The package's parts, from their local file headers (which come one after another, then the central directory). */
+function parts(zip: Uint8Array): { name: string; crc: number; size: number; data: Buffer }[] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const found = [];
   for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
-    const [deflatedSize, nameLength] = [view.getUint32(at + 18, true), view.getUint16(at + 26, true)];
+    const [crc, deflatedSize, size, nameLength] = [view.getUint32(at + 14, true), view.getUint32(at + 18, true), view.getUint32(at + 22, true), view.getUint16(at + 26, true)];
     const start = at + 30 + nameLength;
-    if (new TextDecoder().decode(zip.subarray(at + 30, start)) === name) return inflateRawSync(zip.subarray(start, start + deflatedSize)).toString('utf8');
+    found.push({ name: new TextDecoder().decode(zip.subarray(at + 30, start)), crc, size, data: inflateRawSync(zip.subarray(start, start + deflatedSize)) });
     at = start + deflatedSize;
   }
-  throw new Error(`No part ${name}`);
+  return found;
 }
+
+/** A part of the package as text. */
+const partOf = (zip: Uint8Array, name: string) => parts(zip).find((p) => p.name === name)!.data.toString('utf8');
 
 async function workbookOf(bytes: Uint8Array) {
   const workbook = new ExcelJS.Workbook();
@@ -117,17 +121,9 @@ describe('XLSX writer', () => {
 
   it('stores each part with the CRC-32 and sizes ZIP readers check', async () => {
     const zip = await writeTable(spec, 'xlsx');
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    const names: string[] = [];
-    // Local file headers one after another, then the central directory (signature 0x02014b50).
-    for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
-      const [crc, deflatedSize, size, nameLength] = [view.getUint32(at + 14, true), view.getUint32(at + 18, true), view.getUint32(at + 22, true), view.getUint16(at + 26, true)];
-      const start = at + 30 + nameLength;
-      const data = inflateRawSync(zip.subarray(start, start + deflatedSize));
-      expect([data.length, zlibCrc32(data)]).toEqual([size, crc]);
-      names.push(new TextDecoder().decode(zip.subarray(at + 30, start)));
-      at = start + deflatedSize;
-    }
+    const found = parts(zip);
+    for (const part of found) expect([part.data.length, zlibCrc32(part.data)]).toEqual([part.size, part.crc]);
+    const names = found.map((part) => part.name);
     expect(names).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']);
   });
 });

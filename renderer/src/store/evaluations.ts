@@ -1,3 +1,4 @@
+import { addTo } from '@core/grouping';
 import type { EntityTable } from 'dexie';
 import type { Evaluation, Report, Session, Template } from '@core/records';
 import { residentDuring } from '@core/reports/residents';
@@ -34,7 +35,7 @@ export async function historyOf(db: DeskDb, startupId: string): Promise<Evaluati
 
 const groupBy = <T>(rows: readonly T[], keys: (row: T) => readonly string[]) => {
   const map = new Map<string, T[]>();
-  for (const row of rows) for (const key of keys(row)) (map.get(key) ?? map.set(key, []).get(key)!).push(row);
+  for (const row of rows) for (const key of keys(row)) addTo(map, key, row);
   return map;
 };
 

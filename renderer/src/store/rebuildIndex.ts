@@ -1,3 +1,4 @@
+import { addTo } from '@core/grouping';
 import type { Table } from 'dexie';
 import type { Entity, Founder, Startup } from '@core/records';
 import { addCoachedMonths } from '@core/tallies/totals';
@@ -73,9 +74,8 @@ export async function rebuildDerived(t: DerivedTables) {
   await eachChunk<Startup>(t.startups, async (startups) => {
     // A chunk is a run of consecutive ids, so its founders are one range of the startupId index.
     const founders = new Map<string, Founder[]>();
-    for (const f of (await t.founders.where('startupId').between(startups[0]!.id, startups.at(-1)!.id, true, true).toArray()) as Founder[]) {
-      (founders.get(f.startupId) ?? founders.set(f.startupId, []).get(f.startupId)!).push(f);
-    }
+    const inRange = (await t.founders.where('startupId').between(startups[0]!.id, startups.at(-1)!.id, true, true).toArray()) as Founder[];
+    for (const f of inRange) addTo(founders, f.startupId, f);
     const rows = startups.map((s) => indexRowOf(s, founders.get(s.id) ?? []));
     await t.startupIndex.bulkPut(rows);
     indexRowsDelta(rows.map((after) => ({ after })), totals);

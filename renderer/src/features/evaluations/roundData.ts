@@ -1,3 +1,4 @@
+import { addTo } from '@core/grouping';
 import type { Evaluation, Indicator, Startup, Template } from '@core/records';
 import { pendingItems } from '@core/scoring';
 import type { DeskDb } from '../../store/db';
@@ -64,7 +65,7 @@ export async function loadRound(db: DeskDb, period: string): Promise<RoundData> 
   const indicators = new Map<string, Indicator>();
   for (const t of templates.values()) for (const i of t.indicators) if (!indicators.has(i.key)) indicators.set(i.key, i);
   const byTotal = new Map<number, Read[]>();
-  for (const read of round) (byTotal.get(read.evaluation.total) ?? byTotal.set(read.evaluation.total, []).get(read.evaluation.total)!).push(read);
+  for (const read of round) addTo(byTotal, read.evaluation.total, read);
   const rows: RoundRow[] = [];
   // Competition ranking: a rank is one more than the number of evaluations with a higher total.
   let rank = 1;

@@ -1,3 +1,4 @@
+import { addTo } from '@core/grouping';
 import type { TFunction } from 'i18next';
 import type { Founder, Startup } from '@core/records';
 import { maskIdNumber } from '@core/validators/idNumber';
@@ -44,7 +45,7 @@ type FounderCells = (f: Founder) => unknown[];
 type FoundersOf = (startupIds: string[]) => Promise<Map<string, unknown[][]>>;
 
 function group(founders: Founder[], cells: FounderCells, into = new Map<string, unknown[][]>()) {
-  for (const f of founders) (into.get(f.startupId) ?? into.set(f.startupId, []).get(f.startupId)!).push(cells(f));
+  for (const f of founders) addTo(into, f.startupId, cells(f));
   return into;
 }
 
