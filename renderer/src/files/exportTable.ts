@@ -1,15 +1,21 @@
+import { joinRows, type JoiningWriter, type Keyed } from './joinRows';
 import { oneBehind, workerCalls } from './workerCalls';
-import { CHUNK_ROWS, tableWriter, type ExportFormat, type SheetHead, type SheetSpec, type TableWriter } from './writeTable';
+import { CHUNK_ROWS, tableWriter, type ExportFormat, type SheetHead, type SheetSpec } from './writeTable';
 
 export type { ExportFormat } from './writeTable';
 
-/** What the page sends the export worker: the sheet's head, then its rows in chunks, then the end. */
-export type ExportMessage = { start: SheetHead; format: ExportFormat } | { rows: readonly unknown[][] } | { end: true };
+/** What the page sends the export worker: the sheet's head, then its rows in chunks (or rows to join), then the end. */
+export type ExportMessage =
+  | { start: SheetHead; format: ExportFormat }
+  | { rows: readonly unknown[][] }
+  | { details: readonly Keyed[] }
+  | { masters: readonly Keyed[] }
+  | { end: true };
 /** The worker answers every message, in order. */
 export type ExportReply = { ok: true } | { bytes: Uint8Array };
 
 /** An export in progress: rows go in chunk by chunk (each awaited), the file comes out at the end. */
-export interface ExportSink extends TableWriter {
+export interface ExportSink extends JoiningWriter {
   /** Stops an export that will not finish (its rows failed to load). */
   abort(): void;
 }
@@ -20,7 +26,7 @@ export interface ExportSink extends TableWriter {
  * (unit tests in Node) or the worker script fails to load, the same writer runs here.
  */
 export async function startExport(head: SheetHead, format: ExportFormat): Promise<ExportSink> {
-  const inline = (): ExportSink => ({ ...tableWriter(format, head), abort: () => {} });
+  const inline = (): ExportSink => ({ ...joinRows(tableWriter(format, head)), abort: () => {} });
   if (typeof Worker === 'undefined') return inline();
   const worker = new Worker(new URL('./exportTable.worker.ts', import.meta.url), { type: 'module' });
   const call = workerCalls<ExportMessage, ExportReply>(worker, 'The export worker');
@@ -35,6 +41,8 @@ export async function startExport(head: SheetHead, format: ExportFormat): Promis
   const pending = oneBehind();
   return {
     add: (rows) => pending.push(call({ rows })),
+    addDetails: (details) => pending.push(call({ details })),
+    addMasters: (masters) => pending.push(call({ masters })),
     async finish() {
       try {
         await pending.drain();

@@ -6,7 +6,7 @@ const COLORS = { excellent: '#52c41a', good: '#1677ff', pass: '#faad14', fail: '
 const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 
 /** How many startups reached each grade in the round. */
-export function GradeChart({ evaluations }: { evaluations: readonly Evaluation[] }) {
+export function GradeChart({ evaluations }: { evaluations: readonly Pick<Evaluation, 'grade'>[] }) {
   const { t } = useTranslation();
   const data = GRADES.map((g) => ({ grade: g, label: t(`evaluations.grades.${g}`), count: evaluations.filter((e) => e.grade === g).length }));
   return (

@@ -7,7 +7,7 @@ import { PrintFrame } from '../../shell/PrintFrame';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { evidenceText, valueText } from './format';
-import { loadEvaluation, loadRound, type RoundData, type RoundRow } from './roundData';
+import { loadEvaluation, loadRound, loadSheets, type RoundData, type SheetRow } from './roundData';
 
 /** Evaluation sheets are signed on paper, in Chinese, whatever language the desk shows. */
 const zh = () => i18n.getFixedT('zh-CN');
@@ -36,13 +36,13 @@ function Summary({ carrier, period, data }: { carrier: Carrier; period: string; 
           </tr>
         </thead>
         <tbody>
-          {data.rows.map(({ evaluation: e, startup, rank }) => (
+          {data.rows.map(({ evaluation: e, startup, points, rank }) => (
             <tr key={e.id}>
               <td className="num">{rank}</td>
               <td>{startup?.name}</td>
-              {data.indicators.map((i) => (
+              {data.indicators.map((i, k) => (
                 <td className="num" key={i.key}>
-                  {e.items.find((x) => x.key === i.key)?.points ?? ''}
+                  {points[k] ?? ''}
                 </td>
               ))}
               <td className="num">{e.total}</td>
@@ -64,8 +64,6 @@ function Summary({ carrier, period, data }: { carrier: Carrier; period: string; 
     </section>
   );
 }
-
-type SheetRow = Pick<RoundRow, 'evaluation' | 'startup' | 'template'>;
 
 function Sheet({ carrier, row }: { carrier: Carrier; row: SheetRow }) {
   const t = zh();
@@ -153,7 +151,7 @@ export function PrintView({ carrier, period, evaluationId }: { carrier: Carrier;
   const data = useLiveQuery(async (): Promise<{ summary?: RoundData; rows: SheetRow[] }> => {
     if (!evaluationId) {
       const summary = await loadRound(db, period);
-      return { summary, rows: summary.rows };
+      return { summary, rows: await loadSheets(db, summary.rows) };
     }
     const one = await loadEvaluation(db, evaluationId);
     return { rows: one ? [one] : [] };

@@ -25,11 +25,11 @@ function roundSheet(period: string, { indicators }: RoundData): { head: SheetHea
         { header: t('evaluations.template') },
       ],
     },
-    rowOf: ({ evaluation: e, startup, template, rank }) => [
+    rowOf: ({ evaluation: e, startup, template, points, rank }) => [
       rank,
       startup?.name ?? e.startupId,
       startup?.creditCode ?? '',
-      ...indicators.map((i) => e.items.find((item) => item.key === i.key)?.points ?? null),
+      ...indicators.map((_, k) => points[k] ?? null),
       e.total,
       label(`evaluations.grades.${e.grade}`),
       label(`evaluations.statuses.${e.status}`),

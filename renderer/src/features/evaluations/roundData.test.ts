@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Startup } from '@core/records';
-import { residentTemplate } from '@core/scoring';
+import { residentTemplate, scienceTemplate } from '@core/scoring';
 import { openDb, type DeskDb } from '../../store/db';
 import { correctEvaluation, finalizeEvaluation, roundOf, runRound, scoreManualItem } from '../../store/evaluations';
 import { saveRecord } from '../../store/write';
-import { loadRound } from './roundData';
+import { loadRound, loadSheets } from './roundData';
 
 let db: DeskDb;
 let n = 0;
@@ -49,4 +49,33 @@ it('ranks the current evaluations of a round with their startups, leaving supers
     [false, 2],
   ]);
   expect(indicators.map((i) => i.key)).toEqual(residentTemplate.indicators.map((i) => i.key));
+});
+
+it('keeps each row in the columns of a round that mixes templates, and reads whole evaluations back for its sheets', async () => {
+  await runRound(db, '2025Q2', residentTemplate);
+  const [first] = await roundOf(db, '2025Q2');
+  await scoreManualItem(db, first!.id, 'compliance', 8);
+  await finalizeEvaluation(db, first!.id);
+  // The finalized evaluation keeps its template; the two drafts are scored again with the science line's.
+  await runRound(db, '2025Q2', scienceTemplate);
+
+  const { rows, indicators } = await loadRound(db, '2025Q2');
+  const keys = indicators.map((i) => i.key);
+  const scienceOnly = scienceTemplate.indicators.map((i) => i.key).filter((k) => !residentTemplate.indicators.some((i) => i.key === k));
+  expect(scienceOnly.length).toBeGreaterThan(0);
+  expect(keys).toEqual([...residentTemplate.indicators.map((i) => i.key), ...scienceOnly]);
+  const stored = new Map((await roundOf(db, '2025Q2')).map((e) => [e.id, e]));
+  for (const row of rows) {
+    const items = stored.get(row.evaluation.id)!.items;
+    expect(row.template.id).toBe(stored.get(row.evaluation.id)!.templateId);
+    // Every column holds the item of that key, and nothing where the row's template has none.
+    expect(keys.map((_, k) => row.points[k])).toEqual(keys.map((key) => items.find((i) => i.key === key)?.points));
+  }
+  const finalized = rows.find((r) => r.evaluation.id === first!.id)!;
+  expect(finalized.points[keys.indexOf('compliance')]).toBe(8);
+  expect(finalized.points[keys.indexOf(scienceOnly[0]!)]).toBeUndefined();
+
+  const sheets = await loadSheets(db, rows);
+  expect(sheets.map((s) => s.evaluation.id)).toEqual(rows.map((r) => r.evaluation.id));
+  expect(sheets.map((s) => s.evaluation)).toEqual(rows.map((r) => stored.get(r.evaluation.id)));
 });

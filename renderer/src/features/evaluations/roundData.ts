@@ -5,11 +5,19 @@ import type { DeskDb } from '../../store/db';
 import { historyOf } from '../../store/evaluations';
 import { templateById } from '../../store/templates';
 
+/**
+ * What a round keeps of each evaluation. Holding 100,000 whole evaluations (every item's evidence) took
+ * 275 MB, and collecting that garbage held the page for 150 ms at a time.
+ */
+export type RoundEntry = Pick<Evaluation, 'id' | 'startupId' | 'total' | 'grade' | 'status'>;
+
 export interface RoundRow {
-  evaluation: Evaluation;
+  evaluation: RoundEntry;
   /** What a round shows of its startup: a 100,000-resident round holding whole records took 100 MB more. */
   startup: Pick<Startup, 'name' | 'creditCode'> | undefined;
   template: Template;
+  /** Each indicator's points, in the order of the round's `indicators` (missing where its template has no such indicator). */
+  points: (number | undefined)[];
   /** Competition ranking: equal totals share a rank. */
   rank: number;
   pending: number;
@@ -21,63 +29,96 @@ export interface RoundData {
   indicators: Indicator[];
 }
 
-async function templatesOf(db: DeskDb, evaluations: readonly Evaluation[]): Promise<Map<string, Template>> {
-  const ids = [...new Set(evaluations.map((e) => e.templateId))];
-  const found = await Promise.all(ids.map((id) => templateById(db, id)));
-  return new Map(found.filter((t): t is Template => !!t).map((t) => [t.id, t]));
-}
-
 /**
  * Evaluations (and their startups) read per step: one read of a 100,000-resident round held the page
  * for seconds, and issuing 1,000 gets at once took 40–80 ms of a task.
  */
 const CHUNK = 500;
 
-type Read = Pick<RoundRow, 'evaluation' | 'startup' | 'pending'>;
+type Read = Omit<RoundRow, 'rank'>;
 
-/**
- * The round's current evaluations (as `roundOf` gives them) with their startups and pending items,
- * read and counted a chunk at a time (counting a 10,000-resident round's pending items at once held
- * the page for 185 ms).
- */
-async function roundWithStartups(db: DeskDb, period: string): Promise<Read[]> {
-  const ids = await db.evaluations.where('period').equals(period).primaryKeys();
-  const out: Read[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const evaluations = (await db.evaluations.bulkGet(ids.slice(i, i + CHUNK))).filter((e): e is Evaluation => !!e && e.status !== 'superseded');
-    const startups = await db.startups.bulkGet(evaluations.map((e) => e.startupId));
-    evaluations.forEach((evaluation, k) => {
-      const s = startups[k];
-      out.push({ evaluation, startup: s && { name: s.name, creditCode: s.creditCode }, pending: pendingItems(evaluation.items).length });
-    });
-  }
-  return out;
+/** The round's templates and indicators, gathered as the evaluations that use them are read. */
+function indicatorsSeen(db: DeskDb) {
+  const templates = new Map<string, Template | undefined>();
+  const column = new Map<string, number>();
+  const indicators: Indicator[] = [];
+  return {
+    indicators,
+    async add(evaluations: readonly Evaluation[]) {
+      const ids = [...new Set(evaluations.map((e) => e.templateId))].filter((id) => !templates.has(id));
+      const found = await Promise.all(ids.map((id) => templateById(db, id)));
+      ids.forEach((id, k) => templates.set(id, found[k]));
+      for (const t of found) for (const i of t?.indicators ?? []) if (!column.has(i.key)) column.set(i.key, indicators.push(i) - 1);
+    },
+    template: (evaluation: Evaluation) => templates.get(evaluation.templateId),
+    points(evaluation: Evaluation) {
+      const points: (number | undefined)[] = [];
+      for (const item of evaluation.items) {
+        const k = column.get(item.key);
+        if (k !== undefined) points[k] = item.points;
+      }
+      return points;
+    },
+  };
 }
 
 /**
- * A period's round, ranked by total, with each evaluation's startup and template. The rows are grouped
- * by total and only the distinct totals sorted: sorting a 100,000-resident round's rows held the page
- * for hundreds of milliseconds.
+ * The round's current evaluations (as `roundOf` gives them) with their startups, templates, points and
+ * pending items, read a chunk at a time (counting a 10,000-resident round's pending items at once held
+ * the page for 185 ms). An evaluation whose template is gone is left out.
+ */
+async function readRound(db: DeskDb, period: string): Promise<{ reads: Read[]; indicators: Indicator[] }> {
+  const ids = await db.evaluations.where('period').equals(period).primaryKeys();
+  const seen = indicatorsSeen(db);
+  const reads: Read[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const evaluations = (await db.evaluations.bulkGet(ids.slice(i, i + CHUNK))).filter((e): e is Evaluation => !!e && e.status !== 'superseded');
+    const [startups] = await Promise.all([db.startups.bulkGet(evaluations.map((e) => e.startupId)), seen.add(evaluations)]);
+    evaluations.forEach((e, k) => {
+      const template = seen.template(e);
+      const s = startups[k];
+      if (!template) return;
+      reads.push({
+        evaluation: { id: e.id, startupId: e.startupId, total: e.total, grade: e.grade, status: e.status },
+        startup: s && { name: s.name, creditCode: s.creditCode },
+        template,
+        points: seen.points(e),
+        pending: pendingItems(e.items).length,
+      });
+    });
+  }
+  return { reads, indicators: seen.indicators };
+}
+
+/**
+ * A period's round, ranked by total. The rows are grouped by total and only the distinct totals sorted:
+ * sorting a 100,000-resident round's rows held the page for hundreds of milliseconds.
  */
 export async function loadRound(db: DeskDb, period: string): Promise<RoundData> {
-  const round = await roundWithStartups(db, period);
-  const templates = await templatesOf(db, round.map((r) => r.evaluation));
-  const indicators = new Map<string, Indicator>();
-  for (const t of templates.values()) for (const i of t.indicators) if (!indicators.has(i.key)) indicators.set(i.key, i);
+  const { reads, indicators } = await readRound(db, period);
   const byTotal = new Map<number, Read[]>();
-  for (const read of round) addTo(byTotal, read.evaluation.total, read);
+  for (const read of reads) addTo(byTotal, read.evaluation.total, read);
   const rows: RoundRow[] = [];
   // Competition ranking: a rank is one more than the number of evaluations with a higher total.
   let rank = 1;
   for (const total of [...byTotal.keys()].sort((a, b) => b - a)) {
     const tied = byTotal.get(total)!;
-    for (const read of tied) {
-      const template = templates.get(read.evaluation.templateId);
-      if (template) rows.push({ ...read, template, rank });
-    }
+    for (const read of tied) rows.push({ ...read, rank });
     rank += tied.length;
   }
-  return { rows, indicators: [...indicators.values()] };
+  return { rows, indicators };
+}
+
+/** What a printed sheet needs of one evaluation. */
+export type SheetRow = { evaluation: Evaluation } & Pick<RoundRow, 'startup' | 'template'>;
+
+/** The whole evaluations behind a round's rows, in rank order, for printing a sheet each. */
+export async function loadSheets(db: DeskDb, rows: readonly RoundRow[]): Promise<SheetRow[]> {
+  const evaluations = await db.evaluations.bulkGet(rows.map((r) => r.evaluation.id));
+  return rows.flatMap(({ startup, template }, k) => {
+    const evaluation = evaluations[k];
+    return evaluation ? [{ evaluation, startup, template }] : [];
+  });
 }
 
 /** One evaluation with what its screen needs: startup, template version, and the startup's history. */

@@ -1,9 +1,9 @@
-import { addTo } from '@core/grouping';
 import type { TFunction } from 'i18next';
 import type { Founder, Startup } from '@core/records';
 import { maskIdNumber } from '@core/validators/idNumber';
 import { cached } from '../../files/cached';
 import { startExport, type ExportFormat } from '../../files/exportTable';
+import type { Keyed } from '../../files/joinRows';
 import type { SheetColumn } from '../../files/writeTable';
 import { bridge } from '../../platform/bridge';
 import { db } from '../../store/db';
@@ -41,40 +41,30 @@ async function* listedIds(query: StartupQuery): AsyncGenerator<string[]> {
   }
 }
 
-type FounderCells = (f: Founder) => unknown[];
-type FoundersOf = (startupIds: string[]) => Promise<Map<string, unknown[][]>>;
-
-function group(founders: Founder[], cells: FounderCells, into = new Map<string, unknown[][]>()) {
-  for (const f of founders) addTo(into, f.startupId, cells(f));
-  return into;
-}
-
 const opened = (founders: Founder[], withIds: boolean) => (withIds ? unsealFounders(founders) : founders);
 
-/** Each startup's founders by its index: one request per startup (Dexie's anyOf walks the index one key at a time, far slower). */
-const foundersByStartup =
-  (withIds: boolean, cells: FounderCells): FoundersOf =>
-  async (ids) => {
-    const found = await db.transaction('r', db.founders, () => Promise.all(ids.map((id) => db.founders.where('startupId').equals(id).toArray())));
-    return group(await opened(found.flat(), withIds), cells);
-  };
+/** The listed startups' founders by the startup index: one request per startup (Dexie's anyOf walks the index one key at a time, far slower). */
+async function foundersOf(ids: string[], withIds: boolean): Promise<Founder[]> {
+  const found = await db.transaction('r', db.founders, () => Promise.all(ids.map((id) => db.founders.where('startupId').equals(id).toArray())));
+  return opened(found.flat(), withIds);
+}
 
-/** Every founder, read once in key order, kept as the cells they make. */
-async function allFounders(withIds: boolean, cells: FounderCells): Promise<FoundersOf> {
-  const all = new Map<string, unknown[][]>();
+/** Every founder, a chunk at a time in key order. */
+async function* allFounders(withIds: boolean): AsyncGenerator<Founder[]> {
   let last: string | undefined;
   for (;;) {
     const chunk = await (last === undefined ? db.founders.limit(FOUNDER_CHUNK) : db.founders.where(':id').above(last).limit(FOUNDER_CHUNK)).toArray();
-    group(await opened(chunk, withIds), cells, all);
-    if (chunk.length < FOUNDER_CHUNK) return async () => all;
+    yield await opened(chunk, withIds);
+    if (chunk.length < FOUNDER_CHUNK) return;
     last = chunk.at(-1)!.id;
   }
 }
 
 /**
  * The list as filtered, one row per founder (a startup without founders gets one row), with the
- * columns the import reads back. ID numbers are masked unless the manager asked for them. The rows go to
- * the export worker a chunk at a time as they are read, so the page never holds the whole sheet.
+ * columns the import reads back. ID numbers are masked unless the manager asked for them. Startups and
+ * founders go to the export worker a chunk at a time as they are read, and the worker joins them: the
+ * page never holds the whole sheet, nor every founder.
  */
 export async function exportStartups(query: StartupQuery, format: ExportFormat, withIds: boolean, t: TFunction): Promise<number> {
   const f = (key: string) => t(`import.fields.${key}`);
@@ -132,24 +122,20 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
   ];
 
   const [{ count: listed }, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);
-  const foundersOf = listed * BULK_RATIO > founderCount ? await allFounders(withIds, founderCells) : foundersByStartup(withIds, founderCells);
+  const readAll = listed * BULK_RATIO > founderCount;
+  const details = (founders: Founder[]) => founders.map((p): Keyed => [p.startupId, founderCells(p)]);
   const sheet = t('startups.export.sheet');
   const sink = await startExport({ name: sheet, columns }, format);
   let count = 0;
   let bytes: Uint8Array;
   try {
+    if (readAll) for await (const founders of allFounders(withIds)) await sink.addDetails(details(founders));
     for await (const ids of listedIds(query)) {
-      const [startups, founders] = await Promise.all([db.startups.bulkGet(ids), foundersOf(ids)]);
-      const rows: unknown[][] = [];
-      for (const s of startups) {
-        if (!s) continue;
-        count++;
-        const base = startupCells(s);
-        const people = founders.get(s.id) ?? [];
-        if (people.length === 0) rows.push(base);
-        for (const p of people) rows.push([...base, ...p]);
-      }
-      await sink.add(rows);
+      const [startups, founders] = await Promise.all([db.startups.bulkGet(ids), readAll ? [] : foundersOf(ids, withIds)]);
+      if (founders.length > 0) await sink.addDetails(details(founders));
+      const masters = startups.filter((s): s is Startup => !!s).map((s): Keyed => [s.id, startupCells(s)]);
+      count += masters.length;
+      await sink.addMasters(masters);
     }
     bytes = await sink.finish();
   } catch (error) {
