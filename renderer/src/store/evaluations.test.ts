@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report, Startup, Template } from '@core/records';
 import { residentTemplate } from '@core/scoring';
 import { openDb, type DeskDb } from './db';
-import { correctEvaluation, EvaluationRefused, finalizeEvaluation, finalizeRound, historyOf, roundOf, runRound, scoreManualItem } from './evaluations';
+import { schemaVersions } from './schema';
+import { correctEvaluation, EvaluationRefused, finalizeEvaluation, finalizeRound, historyOf, roundOf, roundPage, runRound, scoreManualItem } from './evaluations';
 import { reportsForPeriod, saveReport, saveReports, type ReportInput } from './reports';
 import { allTemplates, copyTemplate, latestVersions, saveTemplate, templateInUse } from './templates';
 import { ValidationError } from './write';
@@ -137,6 +138,56 @@ describe('an evaluation round', () => {
     ]);
     expect((await roundOf(db, '2025Q2')).filter((e) => e.startupId === 's1').map((e) => e.revision)).toEqual([2]);
     await expect(correctEvaluation(db, correction.id + 'x')).rejects.toMatchObject({ reason: 'missing' });
+  });
+});
+
+describe('a round page by page (schema v5)', () => {
+  /** Every page of the period's round, `limit` at a time, as their ids. */
+  const pages = async (d: DeskDb, period: string, limit: number) => {
+    const out: string[][] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await roundPage(d, period, after, limit);
+      if (page.length === 0) return out;
+      out.push(page.map((e) => e.id));
+      after = page.at(-1)!.id;
+    }
+  };
+
+  it('reads every evaluation of the period once, revisions included, in id order, and none of another period', async () => {
+    await saveReports(db, [report('s1', '2025Q2'), report('s2', '2025Q2'), report('s1', '2025Q3')]);
+    await runRound(db, '2025Q2', residentTemplate);
+    await runRound(db, '2025Q3', residentTemplate);
+    const [first] = await roundOf(db, '2025Q2');
+    await scoreManualItem(db, first!.id, 'compliance', 6);
+    await finalizeEvaluation(db, first!.id);
+    await correctEvaluation(db, first!.id);
+    const all = (await db.evaluations.where('period').equals('2025Q2').primaryKeys()).sort();
+    expect(all).toHaveLength(3);
+    expect((await pages(db, '2025Q2', 2)).map((p) => p.length)).toEqual([2, 1]);
+    expect((await pages(db, '2025Q2', 1)).flat()).toEqual(all);
+    expect((await pages(db, '2025Q2', 500)).flat()).toEqual(all);
+    expect(await pages(db, '2024Q4', 500)).toEqual([]);
+  });
+
+  it('opens a round written under version 4 and reads it page by page', async () => {
+    const name = `upgrade-v5-${n}`;
+    const v5 = schemaVersions.findIndex((v) => v.version === 5);
+    const old = openDb(name, v5);
+    await old.open();
+    await old.startups.bulkPut([startup('s1', '甲公司'), startup('s2', '乙公司')]);
+    await runRound(old, '2025Q2', residentTemplate);
+    const written = (await old.evaluations.toArray()).map((e) => e.id).sort();
+    old.close();
+
+    const upgraded = openDb(name);
+    await upgraded.open();
+    try {
+      expect(upgraded.verno).toBe(5);
+      expect((await pages(upgraded, '2025Q2', 1)).flat()).toEqual(written);
+      expect(await finalizeRound(upgraded, '2025Q2', 1)).toEqual({ finalized: 0, pending: 2 });
+    } finally {
+      await upgraded.delete();
+    }
   });
 });
 

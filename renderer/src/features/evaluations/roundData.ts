@@ -2,7 +2,7 @@ import { addTo } from '@core/grouping';
 import type { Evaluation, Indicator, Startup, Template } from '@core/records';
 import { pendingItems } from '@core/scoring';
 import type { DeskDb } from '../../store/db';
-import { historyOf } from '../../store/evaluations';
+import { historyOf, roundPage } from '../../store/evaluations';
 import { templateById } from '../../store/templates';
 
 /**
@@ -31,7 +31,7 @@ export interface RoundData {
 
 /**
  * Evaluations (and their startups) read per step: one read of a 100,000-resident round held the page
- * for seconds, and issuing 1,000 gets at once took 40–80 ms of a task.
+ * for seconds, and issuing 1,000 startup gets at once took 40–80 ms of a task.
  */
 const CHUNK = 500;
 
@@ -68,11 +68,13 @@ function indicatorsSeen(db: DeskDb) {
  * the page for 185 ms). An evaluation whose template is gone is left out.
  */
 async function readRound(db: DeskDb, period: string): Promise<{ reads: Read[]; indicators: Indicator[] }> {
-  const ids = await db.evaluations.where('period').equals(period).primaryKeys();
   const seen = indicatorsSeen(db);
   const reads: Read[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const evaluations = (await db.evaluations.bulkGet(ids.slice(i, i + CHUNK))).filter((e): e is Evaluation => !!e && e.status !== 'superseded');
+  for (let after: string | undefined, more = true; more; ) {
+    const page = await roundPage(db, period, after, CHUNK);
+    more = page.length === CHUNK;
+    after = page.at(-1)?.id;
+    const evaluations = page.filter((e) => e.status !== 'superseded');
     const [startups] = await Promise.all([db.startups.bulkGet(evaluations.map((e) => e.startupId)), seen.add(evaluations)]);
     evaluations.forEach((e, k) => {
       const template = seen.template(e);
