@@ -23,13 +23,20 @@ export async function foundersOf(t: Pick<IndexTables, 'founders'>, ids: string[]
   return new Map(ids.map((id, i) => [id, founders[i]!]));
 }
 
-/** Startups' index rows built from them and their founders, written with the change they make to the totals. */
+/**
+ * A row the same as the one stored: most edits (a room, a phone) and most roster decisions (a roster id)
+ * leave the list row as it was, and writing it again costs its dozens of index keys for nothing.
+ */
+const sameRow = (row: StartupIndexRow, old: StartupIndexRow | undefined) => !!old && JSON.stringify(row) === JSON.stringify(old);
+
+/** Startups' index rows built from them and their founders, those that changed written with the change they make to the totals. */
 export async function writeIndexRows(t: IndexTables, startups: (Startup | undefined)[], founders: Map<string, Founder[]>, old: (StartupIndexRow | undefined)[]) {
-  const rows = startups.map((s) => (s ? indexRowOf(s, founders.get(s.id) ?? []) : undefined));
-  await Promise.all([
-    t.startupIndex.bulkPut(rows.filter((r) => !!r)),
-    applyTallies(t.tallies, indexRowsDelta(rows.map((after, i) => ({ before: old[i], after })))),
-  ]);
+  const changes = startups.flatMap((s, i) => {
+    const after = s && indexRowOf(s, founders.get(s.id) ?? []);
+    return after && sameRow(after, old[i]) ? [] : [{ before: old[i], after }];
+  });
+  const rows = changes.flatMap(({ after }) => (after ? [after] : []));
+  await Promise.all([rows.length > 0 ? t.startupIndex.bulkPut(rows) : undefined, applyTallies(t.tallies, indexRowsDelta(changes))]);
 }
 
 /** Derives the named startups' index rows from their records, and moves the kept totals with them. */

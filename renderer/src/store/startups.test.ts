@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Founder, Startup } from '@core/records';
 import { generateIncubator } from '@core/demo/generate';
 import { openDb, type DeskDb } from './db';
@@ -73,6 +73,19 @@ describe('startups repository', () => {
     expect(saved).toMatchObject({ stage: 'growth', founders: '王芳芳、李强' });
     await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.sessions, db.reports, db.evaluations, db.mentors], async () => rebuildDerived(db));
     expect(await db.startupIndex.get('s1')).toEqual(saved);
+  });
+
+  it('writes the list row again only when the edit changes it', async () => {
+    await saveStartup(db, base('s1'), [founder('f1', 's1')]);
+    const put = vi.spyOn(db.startupIndex, 'bulkPut');
+    const written = () => put.mock.calls.flatMap(([rows]) => rows.map((r) => r.id));
+    // The room is not in the list: the startup and its audit entry are written, the list row is not.
+    await saveStartup(db, base('s1', { room: 'A-101' }), [founder('f1', 's1')]);
+    expect((await db.startups.get('s1'))!.room).toBe('A-101');
+    expect(written()).toEqual([]);
+    await saveStartup(db, base('s1', { room: 'A-101', area: 60 }), [founder('f1', 's1')]);
+    expect(written()).toEqual(['s1']);
+    expect((await db.startupIndex.get('s1'))!.area).toBe(60);
   });
 
   it('saves nothing when one founder is invalid', async () => {

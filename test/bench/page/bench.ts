@@ -381,10 +381,16 @@ async function run(o: BenchOptions): Promise<SizeRun> {
     store: async () => saveStartup(db, { ...edited, room: `E${editRun}` }, editedFounders),
     baseline: () =>
       inTx(idb(), ['startups', 'founders', 'startupIndex', 'audit', 'outbox', 'meta'], 'readwrite', async (tx) => {
-        const [before, founders] = await Promise.all([request(tx.objectStore('startups').get(edited.id)), getAll(tx, 'founders', 'startupId', edited.id)]);
+        const [before, founders, oldRow] = await Promise.all([
+          request(tx.objectStore('startups').get(edited.id)),
+          getAll(tx, 'founders', 'startupId', edited.id),
+          request(tx.objectStore('startupIndex').get(edited.id)),
+        ]);
         const after = { ...edited, room: `B${editRun}`, updatedAt: new Date().toISOString() };
         tx.objectStore('startups').put(after);
-        tx.objectStore('startupIndex').put(indexRowOf(after, founders as never));
+        // As the store does: the list row is written only when the edit changes it (a room does not).
+        const row = indexRowOf(after, founders as never);
+        if (JSON.stringify(row) !== JSON.stringify(oldRow)) tx.objectStore('startupIndex').put(row);
         tx.objectStore('audit').add({ at: after.updatedAt, who: 'bench', entity: 'startup', recordId: after.id, before, after });
         tx.objectStore('outbox').add({ clientId: 'bench-raw', mutationId: 1e9 + editRun, entity: 'startup', recordId: after.id, op: 'upsert', record: after, createdAt: after.updatedAt });
         tx.objectStore('meta').put({ key: 'bench.raw', value: editRun });
