@@ -103,17 +103,6 @@ function chunkOf(doc: Record<string, unknown>): BackupChunk {
   return { table, rows: rows as unknown[] };
 }
 
-/** Rows checked in one task: a chunk's 250, checked before the checker is optimised, held the page for 110 ms. */
-const CHECK_SLICE = 50;
-
-async function checkInSlices(table: string, rows: unknown, first: number, options: ReadOptions) {
-  checkRows(table, rows, first, options, CHECK_SLICE);
-  for (let i = CHECK_SLICE; i < rows.length; i += CHECK_SLICE) {
-    await nextTask();
-    checkRows(table, rows.slice(i, i + CHECK_SLICE), first + i, options);
-  }
-}
-
 /**
  * Reads and checks a version 2 file completely, a chunk at a time (seals, header, every row against
  * its table's schema, counts, the checksum over all chunks), holding only one chunk's rows at a time.
@@ -133,7 +122,7 @@ export async function readChunked(file: Blob, options: ReadOptions): Promise<Che
       continue;
     } else {
       const { table, rows } = chunkOf(doc);
-      await checkInSlices(table, rows, counts[table] ?? 0, options);
+      checkRows(table, rows, counts[table] ?? 0, options);
       counts[table] = (counts[table] ?? 0) + rows.length;
     }
     hashes.push(hash);

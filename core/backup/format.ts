@@ -59,15 +59,12 @@ export function checkHeader(doc: unknown, options: ReadOptions, version: number)
   return { schemaVersion, createdAt };
 }
 
-/**
- * Checks rows of a table against its schema, the first `limit` of them (all by default); `first` is the
- * index of rows[0] in the whole table.
- */
-export function checkRows(table: string, rows: unknown, first: number, options: ReadOptions, limit = Infinity): asserts rows is unknown[] {
+/** Checks rows of a table against its schema; `first` is the index of rows[0] in the whole table. */
+export function checkRows(table: string, rows: unknown, first: number, options: ReadOptions): asserts rows is unknown[] {
   const schema = options.tables[table];
   if (!schema) throw new BackupError('unknownTable', { table });
   if (!Array.isArray(rows)) throw new BackupError('counts', { table });
-  for (let i = 0; i < Math.min(rows.length, limit); i++) {
+  for (let i = 0; i < rows.length; i++) {
     const result = schema.safeParse(rows[i]);
     if (!result.success) throw new BackupError('record', { table, index: first + i, issue: result.error.issues[0]?.path.join('.') });
   }

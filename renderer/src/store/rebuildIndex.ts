@@ -47,9 +47,9 @@ export async function rebuildStartupIndex(t: IndexTables, ids: string[]) {
 
 /**
  * Records derived at a time. A bulk request is issued in one task, each row serialised there: 500
- * index rows (dozens of keys each) took 160 ms, and 250 up to 125 ms on two busy cores.
+ * index rows (dozens of keys each) took 160 ms.
  */
-const CHUNK = 125;
+const CHUNK = 250;
 /** Totals written at a time, once all are summed. */
 const TALLY_CHUNK = 1000;
 
