@@ -13,7 +13,8 @@ export function GradeChart({ evaluations }: { evaluations: readonly Pick<Evaluat
     <figure aria-label={t('evaluations.distribution')} style={{ margin: 0 }}>
       <figcaption style={{ fontWeight: 600, marginBottom: 8 }}>{t('evaluations.distribution')}</figcaption>
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={data}>
+        {/* Room above the tallest bar for its count. */}
+        <BarChart data={data} margin={{ top: 18 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
           <YAxis allowDecimals={false} />
