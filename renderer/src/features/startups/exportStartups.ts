@@ -7,6 +7,7 @@ import type { Keyed } from '../../files/joinRows';
 import type { SheetColumn } from '../../files/writeTable';
 import { bridge } from '../../platform/bridge';
 import { db } from '../../store/db';
+import { foundersOf } from '../../store/rebuildIndex';
 import { unsealFounders } from '../../store/sealing';
 import { countMatches, findStartups, pageStartups, type StartupQuery } from '../../store/startups';
 import type { StartupIndexRow } from '../../store/startupIndex';
@@ -43,10 +44,10 @@ async function* listedIds(query: StartupQuery): AsyncGenerator<string[]> {
 
 const opened = (founders: Founder[], withIds: boolean) => (withIds ? unsealFounders(founders) : founders);
 
-/** The listed startups' founders by the startup index: one request per startup (Dexie's anyOf walks the index one key at a time, far slower). */
-async function foundersOf(ids: string[], withIds: boolean): Promise<Founder[]> {
-  const found = await db.transaction('r', db.founders, () => Promise.all(ids.map((id) => db.founders.where('startupId').equals(id).toArray())));
-  return opened(found.flat(), withIds);
+/** The listed startups' founders, their requests sent together in one transaction. */
+async function foundersOfListed(ids: string[], withIds: boolean): Promise<Founder[]> {
+  const found = await db.transaction('r', db.founders, () => foundersOf(db, ids));
+  return opened([...found.values()].flat(), withIds);
 }
 
 /** Every founder, a chunk at a time in key order. */
@@ -131,7 +132,7 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
   try {
     if (readAll) for await (const founders of allFounders(withIds)) await sink.addDetails(details(founders));
     for await (const ids of listedIds(query)) {
-      const [startups, founders] = await Promise.all([db.startups.bulkGet(ids), readAll ? [] : foundersOf(ids, withIds)]);
+      const [startups, founders] = await Promise.all([db.startups.bulkGet(ids), readAll ? [] : foundersOfListed(ids, withIds)]);
       if (founders.length > 0) await sink.addDetails(details(founders));
       const masters = startups.filter((s): s is Startup => !!s).map((s): Keyed => [s.id, startupCells(s)]);
       count += masters.length;
