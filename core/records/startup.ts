@@ -7,6 +7,9 @@ export const industries = 'ABCDEFGHIJKLMNOPQRST'.split('') as [string, ...string
 export const fields = ['digital', 'ai', 'green', 'silver', 'agriculture', 'other'] as const;
 export const stages = ['early', 'growth', 'mature'] as const;
 export const startupStatuses = ['resident', 'exited'] as const;
+/** Fields a startup may be admitted without, or with a value the desk proposed, and completed later. */
+export const completableFields = ['industry', 'field', 'stage', 'agreementEndsOn'] as const;
+export type CompletableField = (typeof completableFields)[number];
 export const exitKinds = ['graduated', 'expired', 'voluntary', 'evicted', 'relocated', 'deregistered'] as const;
 
 export const startupSchema = z
@@ -16,9 +19,10 @@ export const startupSchema = z
     entityType: z.enum(entityTypes, 'v.required'),
     creditCode: creditCode.optional(),
     registeredOn: isoDate.optional(),
-    industry: z.enum(industries, 'v.required'),
-    field: z.enum(fields, 'v.required'),
-    stage: z.enum(stages, 'v.required'),
+    /** Industry, field and stage may wait to be completed (待补充): a county roster rarely has them. */
+    industry: z.enum(industries, 'v.required').optional(),
+    field: z.enum(fields, 'v.required').optional(),
+    stage: z.enum(stages, 'v.required').optional(),
     admittedOn: isoDate,
     agreementEndsOn: isoDate,
     room: text(40).optional(),
@@ -40,6 +44,8 @@ export const startupSchema = z
     verification: z.enum(['verified', 'mismatch']).optional(),
     verificationNote: z.string().optional(),
     keyProjectDesignated: z.boolean().optional(),
+    /** Values the desk filled in itself (read off the name, derived from the incubation term) that no person has confirmed yet. */
+    proposed: z.array(z.enum(completableFields)).optional(),
   })
   .superRefine((s, ctx) => {
     if (s.entityType !== 'team' && !s.creditCode) {
@@ -53,3 +59,13 @@ export const startupSchema = z
     }
   });
 export type Startup = z.infer<typeof startupSchema>;
+
+/** What is still to complete on a startup (待补充): fields left empty, then values the desk proposed. */
+export function completionGaps(s: Pick<Startup, 'industry' | 'field' | 'stage' | 'proposed'>): CompletableField[] {
+  const gaps: CompletableField[] = [];
+  if (s.industry === undefined) gaps.push('industry');
+  if (s.field === undefined) gaps.push('field');
+  if (s.stage === undefined) gaps.push('stage');
+  for (const f of s.proposed ?? []) if (!gaps.includes(f)) gaps.push(f);
+  return gaps;
+}

@@ -22,6 +22,7 @@ export interface StartupFacts {
   exitedOn?: string;
   exitKind?: Startup['exitKind'];
   area: number;
+  /** '' while not yet completed (待补充). */
   stage: string;
   industry: string;
   groups: KeyGroup[];
@@ -34,8 +35,8 @@ export const factsOf = (s: Startup, founders: readonly Founder[]): StartupFacts 
   ...(s.exitedOn ? { exitedOn: s.exitedOn } : {}),
   ...(s.exitKind ? { exitKind: s.exitKind } : {}),
   area: s.area,
-  stage: s.stage,
-  industry: s.industry,
+  stage: s.stage ?? '',
+  industry: s.industry ?? '',
   groups: [...new Set(founders.flatMap((f) => f.keyGroups))],
 });
 

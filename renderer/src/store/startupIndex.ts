@@ -17,9 +17,10 @@ export interface StartupIndexRow {
   name: string;
   entityType: Startup['entityType'];
   creditCode: string;
-  stage: Startup['stage'];
+  /** '' while not yet completed (待补充). */
+  stage: NonNullable<Startup['stage']> | '';
   industry: string;
-  field: Startup['field'];
+  field: NonNullable<Startup['field']> | '';
   admittedOn: string;
   agreementEndsOn: string;
   exitedOn?: string;
@@ -83,7 +84,7 @@ export function indexRowOf(s: Startup, founders: Founder[]): StartupIndexRow {
   const key = s.keyProject || s.keyProjectDesignated ? 1 : 0;
   const free = s.feeWaived ? 1 : 0;
   const terms = searchTerms(s.name, s.creditCode, founders.map((f) => f.name));
-  const facets = [ALL, facet.stage(s.stage), facet.industry(s.industry), facet.field(s.field), facet.key(key), facet.free(free), ...groups.map(facet.group)];
+  const facets = [ALL, facet.stage(facts.stage), facet.industry(facts.industry), facet.field(s.field ?? ''), facet.key(key), facet.free(free), ...groups.map(facet.group)];
   const keys = (value: string, extra: string[] = []) => [...facets, ...extra].map((f) => listKey(state, f, value, s.id));
   return {
     id: s.id,
@@ -91,9 +92,9 @@ export function indexRowOf(s: Startup, founders: Founder[]): StartupIndexRow {
     name: s.name,
     entityType: s.entityType,
     creditCode: s.creditCode ?? '',
-    stage: s.stage,
-    industry: s.industry,
-    field: s.field,
+    stage: s.stage ?? '',
+    industry: facts.industry,
+    field: s.field ?? '',
     admittedOn: s.admittedOn,
     agreementEndsOn: s.agreementEndsOn,
     ...(s.exitedOn ? { exitedOn: s.exitedOn } : {}),

@@ -155,7 +155,7 @@ describe('startups repository', () => {
       {},
       { stage: 'growth' },
       { industry: all[3]!.industry },
-      { field: all[5]!.field, sort: 'agreementEndsOn', descending: true },
+      { field: all[5]!.field || undefined, sort: 'agreementEndsOn', descending: true },
       { group: 'graduate', sort: 'admittedOn' },
       { keyProject: true },
       { free: false, stage: 'early', descending: true },
