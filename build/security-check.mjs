@@ -1,23 +1,31 @@
 // Runs Electronegativity over electron/ and fails on any finding of medium or higher severity that
 // SECURITY-FINDINGS.md does not explain (a table row naming the check and the file).
-// Usage: node build/security-check.mjs   (needs the npm registry the first time, for npx)
+// Usage: node build/security-check.mjs   (Electronegativity is locked in build/electronegativity, installed by
+// scripts/setup.sh: nothing is fetched here)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TOOL = '@doyensec/electronegativity@1.10.3';
 const ELECTRON_VERSION = '45.5.0';
 const SERIOUS = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 
 const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const csv = join(dir, 'findings.csv');
-const run = spawnSync('npx', ['-y', TOOL, '-i', 'electron', '-e', ELECTRON_VERSION, '-r', '-v', 'false', '-o', csv], {
+// The locked install's own entry point, run by this Node: no npx, no registry.
+let cli;
+try {
+  cli = createRequire(join(root, 'build/electronegativity/package.json')).resolve('@doyensec/electronegativity/dist/index.js');
+} catch {
+  console.error('Electronegativity is not installed: run scripts/setup.sh (or npm ci --prefix build/electronegativity).');
+  process.exit(1);
+}
+const run = spawnSync(process.execPath, [cli, '-i', 'electron', '-e', ELECTRON_VERSION, '-r', '-v', 'false', '-o', csv], {
   cwd: root,
   encoding: 'utf8',
-  shell: process.platform === 'win32',
 });
 let findings;
 try {
