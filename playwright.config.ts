@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-/** Debian's chromium (never a downloaded browser), against the built desk served by `vite preview`. */
-const port = Number(process.env.DESK_PORT ?? 5180);
+/**
+ * Debian's chromium (never a downloaded browser), against the built desk served by `vite preview` on a port
+ * of the tests' own: `npm run web` serves the desk a person uses on 5180, and it may be an older build.
+ */
+const port = Number(process.env.DESK_PORT ?? 5188);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -27,8 +30,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${port}`,
     url: `http://127.0.0.1:${port}`,
-    // Engineers working side by side share one checkout: a desk already served on the port is the same build.
-    reuseExistingServer: !process.env.CI,
+    // Always this build: a server already on the port (another test run) is a clash to report, not to reuse.
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { choose, fillDate, setUpCarrier } from './support/desk';
+import { choose, fillDate, setUpCarrier, startupForm } from './support/desk';
 
 /** Writes a sheet of these rows, sets up a carrier and hands the file to the import dialog; returns the file. */
 async function importFile(page: Page, testInfo: TestInfo, rows: unknown[][]) {
@@ -21,26 +21,27 @@ test('admit a startup with a founder, find it, edit it with history, void it', a
   await page.getByRole('menuitem', { name: '在孵企业' }).click();
   await page.getByRole('button', { name: '登记入驻' }).click();
 
-  await page.getByLabel('名称', { exact: true }).fill('杭州云帆数字科技有限公司');
+  const form = startupForm(page);
+  await form.getByLabel('名称', { exact: true }).fill('杭州云帆数字科技有限公司');
   // A wrong check character is caught as it is typed.
-  await page.getByLabel('统一社会信用代码').fill('914403001922038217');
-  await expect(page.getByText('校验码不正确，请核对')).toBeVisible();
-  await page.getByLabel('统一社会信用代码').fill('９１４４０３００１９２２０３８２１６');
-  await expect(page.getByText('校验码不正确，请核对')).toBeHidden();
-  await fillDate(page, '注册日期', '2024-05-06');
-  await choose(page, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
-  await fillDate(page, '入驻日期', '2025-03-01');
-  await fillDate(page, '协议到期日', '2027-02-28');
-  await page.getByLabel('使用面积（平方米）').fill('60');
+  await form.getByLabel('统一社会信用代码').fill('914403001922038217');
+  await expect(form.getByText('校验码不正确，请核对')).toBeVisible();
+  await form.getByLabel('统一社会信用代码').fill('９１４４０３００１９２２０３８２１６');
+  await expect(form.getByText('校验码不正确，请核对')).toBeHidden();
+  await fillDate(form, '注册日期', '2024-05-06');
+  await choose(form, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
+  await fillDate(form, '入驻日期', '2025-03-01');
+  await fillDate(form, '协议到期日', '2027-02-28');
+  await form.getByLabel('使用面积（平方米）').fill('60');
 
-  await page.getByLabel('姓名').fill('王芳');
-  await page.getByLabel('身份证号').fill('11010519491231002x');
-  await expect(page.getByText('出生日期 1949-12-31，女')).toBeVisible();
-  await page.getByLabel('重点群体').click();
-  await page.getByTitle('退役军人').click();
+  await form.getByLabel('姓名').fill('王芳');
+  await form.getByLabel('身份证号').fill('11010519491231002x');
+  await expect(form.getByText('出生日期 1949-12-31，女')).toBeVisible();
+  await form.getByLabel('重点群体').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('退役军人').click();
   await page.keyboard.press('Escape');
-  await expect(page.getByText('符合免费入驻条件（注册未满三年且创始人属于重点群体，第十条）')).toBeVisible();
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(form.getByText('符合免费入驻条件（注册未满三年且创始人属于重点群体，第十条）')).toBeVisible();
+  await form.getByRole('button', { name: '保存', exact: true }).click();
 
   // The file opens: masked ID, revealable on purpose.
   await expect(page.getByRole('heading', { name: '杭州云帆数字科技有限公司' })).toBeVisible();
@@ -61,16 +62,18 @@ test('admit a startup with a founder, find it, edit it with history, void it', a
   // Edit: the change lands in the file's history.
   await page.getByRole('link', { name: '杭州云帆数字科技有限公司' }).click();
   await page.getByRole('button', { name: '编辑' }).click();
-  await choose(page, '发展阶段', '成长期');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  const edit = startupForm(page, 'edit');
+  await choose(edit, '发展阶段', '成长期');
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText(/修改：发展阶段/)).toBeVisible();
   await page.reload();
   await expect(page.getByText(/修改：发展阶段/)).toBeVisible();
 
   // Void: it leaves the resident list and stays under the voided filter.
   await page.getByRole('button', { name: '作废' }).click();
-  await page.getByLabel('作废原因').fill('重复录入');
-  await page.getByRole('dialog').getByRole('button', { name: '作废' }).click();
+  const voiding = page.getByRole('dialog');
+  await voiding.getByLabel('作废原因').fill('重复录入');
+  await voiding.getByRole('button', { name: '作废' }).click();
   await expect(page.getByText('已作废：重复录入')).toBeVisible();
   await page.getByRole('button', { name: '返回名册' }).click();
   await expect(page.getByText('共 0 家')).toBeVisible();
@@ -81,14 +84,15 @@ test('admit a startup with a founder, find it, edit it with history, void it', a
 test('a save that fails keeps everything typed and marks the founder field', async ({ page }) => {
   await setUpCarrier(page);
   await page.goto('/#/startups/new');
-  await page.getByLabel('名称', { exact: true }).fill('临安青禾农业科技有限公司');
-  await page.getByLabel('统一社会信用代码').fill('9144030071526726XG');
-  await page.getByLabel('姓名').fill('赵刚');
-  await page.getByLabel('身份证号').fill('110105194912310021');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByText('身份证号校验码不正确，请核对')).toBeVisible();
-  await expect(page.getByLabel('名称', { exact: true })).toHaveValue('临安青禾农业科技有限公司');
-  await expect(page.getByLabel('姓名')).toHaveValue('赵刚');
+  const form = startupForm(page);
+  await form.getByLabel('名称', { exact: true }).fill('临安青禾农业科技有限公司');
+  await form.getByLabel('统一社会信用代码').fill('9144030071526726XG');
+  await form.getByLabel('姓名').fill('赵刚');
+  await form.getByLabel('身份证号').fill('110105194912310021');
+  await form.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(form.getByText('身份证号校验码不正确，请核对')).toBeVisible();
+  await expect(form.getByLabel('名称', { exact: true })).toHaveValue('临安青禾农业科技有限公司');
+  await expect(form.getByLabel('姓名')).toHaveValue('赵刚');
 });
 
 test('import a messy spreadsheet: preview every row, import the good ones, export and read back', async ({ page }, testInfo) => {

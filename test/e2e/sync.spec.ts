@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { startRosterProcess, type RosterProcess } from '../support/rosterProcess';
-import { choose, fillDate, setUpCarrier } from './support/desk';
+import { choose, fillDate, setUpCarrier, startupForm } from './support/desk';
 
 const adminToken = 'e2e-admin-token';
 const carrierCode = 'ZJ-330185-001';
@@ -32,15 +32,16 @@ const badge = (page: Page, state: RegExp) => page.getByRole('banner').getByRole(
 async function admit(page: Page, name: string, creditCode: string) {
   await page.getByRole('menuitem', { name: '在孵企业' }).click();
   await page.getByRole('button', { name: '登记入驻' }).click();
-  await page.getByLabel('名称', { exact: true }).fill(name);
-  await page.getByLabel('统一社会信用代码').fill(creditCode);
-  await choose(page, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
-  await fillDate(page, '入驻日期', '2025-03-01');
-  await fillDate(page, '协议到期日', '2027-02-28');
-  await page.getByLabel('使用面积（平方米）').fill('60');
-  await page.getByLabel('姓名').fill('王芳');
-  await page.getByLabel('身份证号').fill('11010519491231002x');
-  await page.getByRole('button', { name: '保存' }).click();
+  const form = startupForm(page);
+  await form.getByLabel('名称', { exact: true }).fill(name);
+  await form.getByLabel('统一社会信用代码').fill(creditCode);
+  await choose(form, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
+  await fillDate(form, '入驻日期', '2025-03-01');
+  await fillDate(form, '协议到期日', '2027-02-28');
+  await form.getByLabel('使用面积（平方米）').fill('60');
+  await form.getByLabel('姓名').fill('王芳');
+  await form.getByLabel('身份证号').fill('11010519491231002x');
+  await form.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
 }
 
@@ -105,8 +106,9 @@ test('offline edits wait in the outbox and sync when the network is back; a refu
   await expect(page.getByText('统一社会信用代码：校验码不正确，请核对')).toBeVisible();
   await expect(badge(page, /1 条需处理/)).toBeVisible();
   await page.getByRole('link', { name: '修改 杭州云帆数字科技有限公司' }).click();
-  await page.getByLabel('统一社会信用代码').fill('914403001922038216');
-  await page.getByRole('button', { name: '保存' }).click();
+  const edit = startupForm(page, 'edit');
+  await edit.getByLabel('统一社会信用代码').fill('914403001922038216');
+  await edit.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: '杭州云帆数字科技有限公司' })).toBeVisible();
 
   await expect(badge(page, /同步状态：已同步/)).toBeVisible();

@@ -1,4 +1,8 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Where a step looks for its controls: the page, or (better) the dialog, drawer or form that holds them. */
+export type Scope = Page | Locator;
+const pageOf = (scope: Scope): Page => ('goto' in scope ? scope : scope.page());
 
 /** First-run setup through the form, as a manager does it. */
 export async function setUpCarrier(page: Page, name = '青山湖创业孵化基地') {
@@ -25,16 +29,24 @@ export async function loadDemo(page: Page) {
   await expect(page.getByText('当前已加载演示数据')).toBeVisible();
 }
 
-/** Picks an option of an antd Select found by its accessible name. */
-export async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByTitle(option, { exact: true }).click();
+/**
+ * Picks an option of an antd Select found by its accessible name within `scope`. The options open in a
+ * popup at the end of the page, so they are looked up in the open popup, not in the scope.
+ */
+export async function choose(scope: Scope, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await pageOf(scope).locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
-/** Types a date into an antd DatePicker and confirms it. */
-export async function fillDate(page: Page, label: string, date: string) {
-  const input = page.getByLabel(label, { exact: true });
+/** Types a date into an antd DatePicker found within `scope` and confirms it. */
+export async function fillDate(scope: Scope, label: string, date: string) {
+  const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
   await input.press('Enter');
+}
+
+/** The startup form (登记入驻 or 编辑), once it is open: its fields share names with the list's column headers. */
+export function startupForm(page: Page, mode: 'new' | 'edit' = 'new'): Locator {
+  return page.getByRole('form', { name: mode === 'new' ? '登记入驻企业' : '编辑企业信息' });
 }

@@ -82,7 +82,15 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} onFinishFailed={() => message.error(t('common.fixFields'))} scrollToFirstError>
+    <Form
+      form={form}
+      aria-label={startup ? f('editTitle') : f('newTitle')}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      onFinishFailed={() => message.error(t('common.fixFields'))}
+      scrollToFirstError
+    >
       <Card title={startup ? f('editTitle') : f('newTitle')}>
         <Row gutter={16}>
           <Col span={12}>
