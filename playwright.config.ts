@@ -8,9 +8,10 @@ const port = Number(process.env.DESK_PORT ?? 5188);
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 120_000,
-  // Generous: CI and shared machines have two cores.
-  expect: { timeout: 20_000 },
+  // Generous: CI and shared machines have two cores, often busy with something else (a bench, a browser).
+  // A long wait never hides a race: a step that looks in the wrong place fails however long it waits.
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
   workers: 2,
   fullyParallel: true,
   reporter: [['list']],

@@ -17,7 +17,6 @@ async function fillRow(page: Page, startup: string, figures: Record<string, stri
 }
 
 test('a quarter: enter reports, run a round, score, finalize, export Excel and PDF', async ({ page }) => {
-  test.setTimeout(180_000);
   await setUpCarrier(page);
   await loadDemo(page);
   const { label } = thisQuarter();
@@ -46,7 +45,7 @@ test('a quarter: enter reports, run a round, score, finalize, export Excel and P
   await expect(page.getByLabel('评价模板')).toBeVisible();
   await expect(page.locator('.ant-select').filter({ hasText: '在孵企业绩效评价·默认' })).toBeVisible();
   await page.getByRole('button', { name: '生成/更新评价草稿' }).click();
-  await expect(page.getByText(/已生成或更新 \d+ 份草稿/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/已生成或更新 \d+ 份草稿/)).toBeVisible({ timeout: 60_000 });
 
   // One startup: where the points came from, the manual item, finalize.
   await page.getByRole('link', { name: first, exact: true }).click();
@@ -132,7 +131,7 @@ test('a correction keeps the finalized evaluation and starts a new revision', as
   await loadDemo(page);
   await page.getByRole('menuitem', { name: '绩效评价' }).click();
   await page.getByRole('button', { name: '生成/更新评价草稿' }).click();
-  await expect(page.getByText(/已生成或更新 \d+ 份草稿/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/已生成或更新 \d+ 份草稿/)).toBeVisible({ timeout: 60_000 });
   await page.locator('a[href^="#/evaluations/e/"]').first().click();
   await page.getByLabel('团队与规范经营 得分').fill('9');
   await page.getByRole('button', { name: '保存评分' }).click();

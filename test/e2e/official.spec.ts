@@ -67,7 +67,6 @@ async function workbook(file: Download) {
 const thousands = (yuan: number) => Math.sign(yuan) * Math.round(Math.abs(yuan) / 1000);
 
 test('official files: each exported as XLSX and CSV and read back; a failing check lists what to fix; the self-assessment prints', async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
   await setUpCarrier(page);
   await loadDemo(page);
   await page.evaluate(() => (location.hash = '#/dashboard/official'));
