@@ -1,6 +1,7 @@
 import { type Entity, recordSchemas } from '@core/records';
-import type { Mutation, PushRequest, PushResult } from '@core/sync/protocol';
+import { type Mutation, type PushRequest, type PushResult, rosterOwnedFields } from '@core/sync/protocol';
 import { describeIssues } from '../errors';
+import { findBadText, textProblem, textProblemKey } from '../storableText';
 import type { Store } from '../db/schema';
 import { appendChange } from './changes';
 
@@ -11,13 +12,28 @@ type Verdict = { ok: true; data: string | null } | { ok: false; reason: string }
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(recordSchemas, name);
 
+/** The record as stored: what only the roster writes is left out, so the roster's own values stand. */
+function withoutRosterOwned(entity: Entity, record: unknown): unknown {
+  const owned = rosterOwnedFields[entity];
+  if (!owned || typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !owned.includes(key)));
+}
+
+/**
+ * Text is checked before the schema, so no reason ever repeats text that cannot be stored. A delete may
+ * carry the record it removes; when it does, that record must be valid as well (nothing of it is kept).
+ */
 function judge(m: Mutation): Verdict {
-  if (m.op === 'delete') return { ok: true, data: null };
   if (!isEntity(m.entity)) return { ok: false, reason: `entity: unknown entity ${m.entity}` };
-  const parsed = recordSchemas[m.entity].safeParse(m.record);
+  const idProblem = textProblem(m.recordId);
+  if (idProblem) return { ok: false, reason: `recordId: ${textProblemKey(idProblem)}` };
+  if (m.op === 'delete' && (m.record === undefined || m.record === null)) return { ok: true, data: null };
+  const badText = findBadText(m.record);
+  if (badText) return { ok: false, reason: `${badText.path.join('.') || 'record'}: ${textProblemKey(badText.problem)}` };
+  const parsed = recordSchemas[m.entity].safeParse(withoutRosterOwned(m.entity, m.record));
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   if (parsed.data.id !== m.recordId) return { ok: false, reason: `id: record id ${parsed.data.id} is not recordId ${m.recordId}` };
-  return { ok: true, data: JSON.stringify(parsed.data) };
+  return { ok: true, data: m.op === 'delete' ? null : JSON.stringify(parsed.data) };
 }
 
 const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
@@ -122,13 +138,30 @@ async function writeRecord(store: Store, carrierCode: string, m: Mutation, data:
   return row.version;
 }
 
-/** The roster numbers a startup the first time it sees it and tells the desk through a change. */
+/**
+ * The roster numbers a startup the first time it sees it, counting per carrier (the carrier row's counter
+ * is also the lock that keeps two desks of one carrier from taking the same number), and tells the desk
+ * through a change.
+ */
 async function assignRosterId(store: Store, carrierCode: string, startupId: string): Promise<void> {
+  const known = await store.db
+    .selectFrom('roster_ids')
+    .select('id')
+    .where('carrier_code', '=', carrierCode)
+    .where('startup_id', '=', startupId)
+    .executeTakeFirst();
+  if (known) return;
+  const { roster_ids_issued: number } = await store.db
+    .updateTable('carriers')
+    .set((eb) => ({ roster_ids_issued: eb('roster_ids_issued', '+', 1) }))
+    .where('code', '=', carrierCode)
+    .returning('roster_ids_issued')
+    .executeTakeFirstOrThrow();
   const row = await store.db
     .insertInto('roster_ids')
-    .values({ carrier_code: carrierCode, startup_id: startupId })
+    .values({ carrier_code: carrierCode, startup_id: startupId, number })
     .onConflict((oc) => oc.columns(['carrier_code', 'startup_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (row) await appendChange(store, carrierCode, { kind: 'rosterId', startupId, rosterId: formatRosterId(row.id) });
+  if (row) await appendChange(store, carrierCode, { kind: 'rosterId', startupId, rosterId: formatRosterId(number) });
 }
