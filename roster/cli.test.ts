@@ -38,7 +38,7 @@ describe.each(backends)('roster admin CLI on $name', (backend) => {
 
     const store = await openStore(database.location);
     try {
-      expect(await carrierOfToken(store, `Bearer ${token}`)).toBe('C-CLI');
+      expect(await carrierOfToken(store, `Bearer ${token}`)).toEqual({ code: 'C-CLI', status: 'listed' });
       const { changes } = await readChanges(store, 'C-CLI', 0, 10);
       expect(changes.map((c) => c.kind)).toEqual(['carrierStatus', 'template']);
     } finally {

@@ -4,13 +4,14 @@ import { startRosterProcess, type RosterProcess } from '../test/support/rosterPr
 import { createCarrier } from './admin/actions';
 import { syncClient } from './client';
 import { type OpenStore, openStore } from './db/open';
-import { startupUpserts } from './fixtures';
+import { inBatches, startupUpserts } from './fixtures';
 import { backends, type FreshDatabase } from './testing/backends';
 import { lastMutationId, storedRecords } from './testing/inspect';
 
 const clientId = 'desk-crash-0001';
 const carrierCode = 'C-CRASH';
-const batchSize = 500;
+const batchSize = 100;
+const batches = 5;
 
 describe.each(backends)('roster killed mid-batch on $name', (backend) => {
   let database: FreshDatabase | undefined;
@@ -22,42 +23,45 @@ describe.each(backends)('roster killed mid-batch on $name', (backend) => {
     await database?.dispose();
   });
 
-  it('leaves each mutation applied or not, and a resend completes the batch exactly once', { timeout: 120_000 }, async () => {
+  it('leaves each batch applied or not, and a resend completes the rest exactly once', { timeout: 120_000 }, async () => {
     database = await backend.fresh();
     store = await openStore(database.location);
     const { token } = await createCarrier(store, { code: carrierCode, name: '崩溃测试载体' });
-    const batch = startupUpserts(1, batchSize, (id) => `s${String(id).padStart(4, '0')}`);
+    const mutations = startupUpserts(1, batchSize * batches, (id) => `s${String(id).padStart(4, '0')}`);
+    const outbox = inBatches(mutations, batchSize);
 
-    // Each mutation's transaction is held open 10 ms, so the kill lands inside one.
-    service = await startRosterProcess(database.flags, { ROSTER_TEST_APPLY_DELAY_MS: '10' });
-    const answered = syncClient(service.url, token)
-      .push({ carrierCode, clientId, mutations: batch })
-      .then(
-        () => true,
-        () => false,
-      );
-    while ((await lastMutationId(store, carrierCode, clientId)) < 20) await sleep(20);
+    // Each batch's transaction is held open 1 s after its records are written, so the kill lands inside one.
+    service = await startRosterProcess(database.flags, { ROSTER_TEST_APPLY_DELAY_MS: '1000' });
+    const first = syncClient(service.url, token);
+    const answered = (async () => {
+      for (const batch of outbox) await first.push({ carrierCode, clientId, mutations: batch });
+    })().then(
+      () => true,
+      () => false,
+    );
+    while ((await lastMutationId(store, carrierCode, clientId)) < 2 * batchSize) await sleep(20);
     await service.kill('SIGKILL');
     expect(await answered).toBe(false);
 
-    // Cursor and records agree: no mutation is half applied.
+    // Cursor and records agree on a batch boundary: the batch in flight left nothing behind.
     const appliedBeforeKill = await lastMutationId(store, carrierCode, clientId);
+    expect(appliedBeforeKill % batchSize).toBe(0);
     expect(appliedBeforeKill).toBeGreaterThan(0);
-    expect(appliedBeforeKill).toBeLessThan(batchSize);
+    expect(appliedBeforeKill).toBeLessThan(batchSize * batches);
     expect(await storedRecords(store, carrierCode)).toHaveLength(appliedBeforeKill);
 
-    // The desk heard nothing, so it resends the whole batch to a restarted service.
+    // The desk heard nothing for the batch in flight, so it resends its whole outbox to a restarted service.
     service = await startRosterProcess(database.flags);
     const desk = syncClient(service.url, token);
-    const resent = await desk.push({ carrierCode, clientId, mutations: batch });
-    const statuses = resent.results.map((r) => r.status);
+    const statuses: string[] = [];
+    for (const batch of outbox) statuses.push(...(await desk.push({ carrierCode, clientId, mutations: batch })).results.map((r) => r.status));
     expect(statuses.slice(0, appliedBeforeKill).every((s) => s === 'duplicate')).toBe(true);
     expect(statuses.slice(appliedBeforeKill).every((s) => s === 'applied')).toBe(true);
 
     const records = await storedRecords(store, carrierCode);
-    expect(records.map((r) => r.record_id)).toEqual(batch.map((m) => m.recordId));
+    expect(records.map((r) => r.record_id)).toEqual(mutations.map((m) => m.recordId));
     expect(records.every((r) => r.version === 1)).toBe(true);
     const rosterIds = (await desk.pull(0, 1000)).changes.flatMap((c) => (c.kind === 'rosterId' ? [c.startupId] : []));
-    expect(rosterIds.toSorted()).toEqual(batch.map((m) => m.recordId));
+    expect(rosterIds.toSorted()).toEqual(mutations.map((m) => m.recordId));
   });
 });

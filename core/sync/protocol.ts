@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entities } from '../records';
+import { type Entity, entities } from '../records';
 
 /** ROSTER-SYNC.md: one outbox entry per repository write, numbered per desk without gaps. */
 export const mutationSchema = z.object({
@@ -11,6 +11,16 @@ export const mutationSchema = z.object({
   createdAt: z.string(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
+
+/**
+ * Fields of a desk record that only the roster writes (ROSTER-SYNC.md "Who owns what"). The desk keeps
+ * the roster's values on its records, so its upserts carry them back; the roster ignores them there.
+ */
+export const rosterOwnedFields: Partial<Record<Entity, readonly string[]>> = {
+  startup: ['rosterId', 'verification', 'verificationNote', 'keyProjectDesignated'],
+  carrier: ['rosterStatus'],
+  template: ['published'],
+};
 
 export interface OutboxEntry extends Mutation {
   seq?: number;

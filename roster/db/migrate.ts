@@ -2,7 +2,8 @@ import { type Migration, Migrator } from 'kysely';
 import { migrations } from '../migrations';
 import type { Store } from './schema';
 
-export async function migrateToLatest(store: Store): Promise<void> {
+/** Brings the schema to the latest migration, or to `upTo` (a test opening data an older version wrote). */
+export async function migrateStore(store: Store, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db: store.db,
     provider: {
@@ -12,7 +13,7 @@ export async function migrateToLatest(store: Store): Promise<void> {
         ),
     },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`roster migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });

@@ -9,6 +9,8 @@ export interface CarrierTable {
   /** sha256 of the bearer token: a leaked database does not leak working tokens. */
   token_hash: string;
   created_at: string;
+  /** The last roster id number given to one of this carrier's startups. */
+  roster_ids_issued: Generated<number>;
 }
 
 /** Last applied mutationId per desk; a desk's ids are scoped by its carrier. */
@@ -42,6 +44,8 @@ export interface RosterIdTable {
   id: Generated<number>;
   carrier_code: string;
   startup_id: string;
+  /** Counted per carrier: shown as RS00000001 …, unique within the carrier. */
+  number: number;
 }
 
 /** Roster-owned decisions in one total order; carrier_code null = for every carrier (templates). */

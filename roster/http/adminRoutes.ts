@@ -8,13 +8,15 @@ import {
   setCarrierStatus,
   verifyStartup,
 } from '../admin/actions';
-import { carrierInput, carrierStatusInput, keyProjectInput, templateInput, verificationInput } from '../admin/inputs';
+import { carrierCode, carrierInput, carrierStatusInput, keyProjectInput, templateInput, verificationInput } from '../admin/inputs';
+import { mutationSchema } from '@core/sync/protocol';
 import { parseInput, RosterError } from '../errors';
+import { storable } from '../storableText';
 import { bearerToken, sameSecret } from '../store/tokens';
 import type { AppOptions } from './app';
 
-const carrierParams = z.object({ code: z.string().min(1) });
-const startupParams = carrierParams.extend({ startupId: z.string().min(1) });
+const carrierParams = z.object({ code: carrierCode });
+const startupParams = storable(carrierParams.extend({ startupId: mutationSchema.shape.recordId }));
 
 export async function adminRoutes(app: FastifyInstance, options: AppOptions): Promise<void> {
   const { store, adminToken } = options;

@@ -8,7 +8,7 @@ export interface AppOptions {
   store: Store;
   /** Admin endpoints answer 403 when no admin token is configured. */
   adminToken?: string;
-  /** Tests only: milliseconds each mutation's transaction is held open, so a kill lands inside it. */
+  /** Tests only: milliseconds each batch's transaction is held open, so a kill lands inside it. */
   applyDelayMs?: number;
 }
 

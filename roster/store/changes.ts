@@ -6,20 +6,27 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type ChangeBody = DistributiveOmit<RosterChange, 'seq'>;
 
 /**
- * Appends a roster decision; call inside the transaction that makes the decision. On PostgreSQL a
+ * Appends roster decisions, in order; call inside the transaction that makes them. On PostgreSQL a
  * sequence hands out numbers before commit, so two writers could commit 6 before 5 and a pull between
  * them would move its cursor past 5 for ever; the lock makes seq order equal commit order. SQLite
- * already has a single writer.
+ * already has a single writer. The lock lasts until commit, so take it as late in the transaction as
+ * the work allows.
  */
-export async function appendChange(store: Store, carrierCode: string | null, change: ChangeBody): Promise<number> {
+export async function appendChanges(store: Store, carrierCode: string | null, changes: ChangeBody[]): Promise<number[]> {
+  if (changes.length === 0) return [];
   if (store.dialect === 'pg') await sql`lock table roster_changes in share row exclusive mode`.execute(store.db);
-  const { kind, ...rest } = change;
-  const row = await store.db
+  const created_at = new Date().toISOString();
+  const rows = await store.db
     .insertInto('roster_changes')
-    .values({ carrier_code: carrierCode, kind, payload: JSON.stringify(rest), created_at: new Date().toISOString() })
+    .values(changes.map(({ kind, ...rest }) => ({ carrier_code: carrierCode, kind, payload: JSON.stringify(rest), created_at })))
     .returning('seq')
-    .executeTakeFirstOrThrow();
-  return row.seq;
+    .execute();
+  return rows.map((r) => r.seq).sort((a, b) => a - b);
+}
+
+export async function appendChange(store: Store, carrierCode: string | null, change: ChangeBody): Promise<number> {
+  const [seq] = await appendChanges(store, carrierCode, [change]);
+  return seq!;
 }
 
 /** Changes for one carrier (its own and those for every carrier) after `since`, oldest first. */

@@ -1,31 +1,50 @@
 import { type Entity, recordSchemas } from '@core/records';
-import type { Mutation, PushRequest, PushResult } from '@core/sync/protocol';
+import { type Mutation, type PushRequest, type PushResult, rosterOwnedFields } from '@core/sync/protocol';
 import { describeIssues } from '../errors';
+import { findBadText, textProblem, textProblemKey } from '../storableText';
 import type { Store } from '../db/schema';
-import { appendChange } from './changes';
+import { appendChanges } from './changes';
 
 export type PushOutcome = { results: PushResult[]; expectedMutationId?: number };
 
-/** What a mutation will write, decided before its transaction so validation holds no lock. */
+/** What a mutation will write, decided before the batch's transaction so validation holds no lock. */
 type Verdict = { ok: true; data: string | null } | { ok: false; reason: string };
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(recordSchemas, name);
 
+/** The record as stored: what only the roster writes is left out, so the roster's own values stand. */
+function withoutRosterOwned(entity: Entity, record: unknown): unknown {
+  const owned = rosterOwnedFields[entity];
+  if (!owned || typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !owned.includes(key)));
+}
+
+/**
+ * Text is checked before the schema, so no reason ever repeats text that cannot be stored. A delete may
+ * carry the record it removes; when it does, that record must be valid as well (nothing of it is kept).
+ */
 function judge(m: Mutation): Verdict {
-  if (m.op === 'delete') return { ok: true, data: null };
   if (!isEntity(m.entity)) return { ok: false, reason: `entity: unknown entity ${m.entity}` };
-  const parsed = recordSchemas[m.entity].safeParse(m.record);
+  const idProblem = textProblem(m.recordId);
+  if (idProblem) return { ok: false, reason: `recordId: ${textProblemKey(idProblem)}` };
+  if (m.op === 'delete' && (m.record === undefined || m.record === null)) return { ok: true, data: null };
+  const badText = findBadText(m.record);
+  if (badText) return { ok: false, reason: `${badText.path.join('.') || 'record'}: ${textProblemKey(badText.problem)}` };
+  const parsed = recordSchemas[m.entity].safeParse(withoutRosterOwned(m.entity, m.record));
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   if (parsed.data.id !== m.recordId) return { ok: false, reason: `id: record id ${parsed.data.id} is not recordId ${m.recordId}` };
-  return { ok: true, data: JSON.stringify(parsed.data) };
+  return { ok: true, data: m.op === 'delete' ? null : JSON.stringify(parsed.data) };
 }
 
 const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
 
 /**
- * Applies a batch in order, each mutation in its own transaction together with advancing the desk's
- * lastMutationId, so a crash leaves every mutation either fully applied or not at all. Stops at a gap.
- * `pause` lets the crash test hold a transaction open; it is never set in production.
+ * Applies a batch in one transaction: the desk's cursor row is claimed first (the lock that keeps two
+ * processes from applying the same ids), ids already seen are answered from the stored rejections,
+ * and the new ones are written set-wise: one statement each for rejections, records, roster ids, roster
+ * changes and the cursor. Every mutation was judged before the transaction, so a rejected one consumes
+ * its id without aborting the rest, and a crash leaves the whole batch applied or none of it.
+ * `pause` lets the crash test hold the transaction open; it is never set in production.
  */
 export async function applyPush(
   store: Store,
@@ -34,101 +53,158 @@ export async function applyPush(
   pause?: () => Promise<void>,
 ): Promise<PushOutcome> {
   const desk = { carrierCode, clientId: request.clientId };
-  await store.db
-    .insertInto('client_cursors')
-    .values({ carrier_code: carrierCode, client_id: request.clientId, last_mutation_id: 0 })
-    .onConflict((oc) => oc.columns(['carrier_code', 'client_id']).doNothing())
-    .execute();
+  const verdicts = request.mutations.map(judge);
+  return store.db.transaction().execute(async (trx) => {
+    const tx = { ...store, db: trx };
+    const last = await claimCursor(tx, desk);
+    const seen = request.mutations.filter((m) => m.mutationId <= last);
+    const results = await answerSeen(tx, desk, seen);
+    const fresh = request.mutations.slice(seen.length).map((m, i) => ({ m, verdict: verdicts[seen.length + i]! }));
+    if (fresh.length === 0) return { results };
+    if (fresh[0]!.m.mutationId !== last + 1) return { results, expectedMutationId: last + 1 };
 
-  const results: PushResult[] = [];
-  for (const m of request.mutations) {
-    const verdict = judge(m);
-    const outcome = await store.db.transaction().execute(async (trx) => {
-      const tx = { ...store, db: trx };
-      // Claiming the id by a conditional update is also the row lock on PostgreSQL: a concurrent
-      // push of the same id waits here, then finds it taken.
-      const claimed = await trx
-        .updateTable('client_cursors')
-        .set({ last_mutation_id: m.mutationId })
-        .where('carrier_code', '=', carrierCode)
-        .where('client_id', '=', request.clientId)
-        .where('last_mutation_id', '=', m.mutationId - 1)
-        .executeTakeFirst();
-      if (claimed.numUpdatedRows === 0n) return alreadySeen(tx, desk, m.mutationId);
-      await pause?.();
-      if (!verdict.ok) {
-        await trx
-          .insertInto('rejections')
-          .values({ carrier_code: carrierCode, client_id: request.clientId, mutation_id: m.mutationId, reason: verdict.reason })
-          .execute();
-        return { mutationId: m.mutationId, status: 'rejected', reason: verdict.reason } satisfies PushResult;
-      }
-      const version = await writeRecord(tx, carrierCode, m, verdict.data);
-      if (m.entity === 'startup' && m.op === 'upsert') await assignRosterId(tx, carrierCode, m.recordId);
-      return { mutationId: m.mutationId, status: 'applied', version } satisfies PushResult;
-    });
-    if ('expectedMutationId' in outcome) return { results, expectedMutationId: outcome.expectedMutationId };
-    results.push(outcome);
-  }
-  return { results };
+    const rejected = fresh.flatMap(({ m, verdict }) => (verdict.ok ? [] : [{ mutationId: m.mutationId, reason: verdict.reason }]));
+    if (rejected.length > 0) {
+      await trx
+        .insertInto('rejections')
+        .values(rejected.map((r) => ({ carrier_code: carrierCode, client_id: request.clientId, mutation_id: r.mutationId, reason: r.reason })))
+        .execute();
+    }
+    const accepted = fresh.flatMap(({ m, verdict }) => (verdict.ok ? [{ m, data: verdict.data }] : []));
+    const versions = await writeRecords(tx, carrierCode, accepted);
+    await pause?.();
+    await assignRosterIds(tx, carrierCode, accepted.flatMap(({ m }) => (m.entity === 'startup' && m.op === 'upsert' ? [m.recordId] : [])));
+    await trx
+      .updateTable('client_cursors')
+      .set({ last_mutation_id: fresh.at(-1)!.m.mutationId })
+      .where('carrier_code', '=', carrierCode)
+      .where('client_id', '=', request.clientId)
+      .execute();
+
+    const reasons = new Map(rejected.map((r) => [r.mutationId, r.reason]));
+    for (const { m } of fresh) {
+      const reason = reasons.get(m.mutationId);
+      results.push(reason === undefined ? { mutationId: m.mutationId, status: 'applied', version: versions.get(m.mutationId)! } : { mutationId: m.mutationId, status: 'rejected', reason });
+    }
+    return { results };
+  });
 }
 
-/** An id the cursor did not accept: seen before (duplicate or the stored rejection) or ahead of a gap. */
-async function alreadySeen(
-  store: Store,
-  desk: { carrierCode: string; clientId: string },
-  mutationId: number,
-): Promise<PushResult | { expectedMutationId: number }> {
-  const cursor = await store.db
-    .selectFrom('client_cursors')
-    .select('last_mutation_id')
-    .where('carrier_code', '=', desk.carrierCode)
-    .where('client_id', '=', desk.clientId)
-    .executeTakeFirstOrThrow();
-  if (mutationId > cursor.last_mutation_id) return { expectedMutationId: cursor.last_mutation_id + 1 };
-  const rejection = await store.db
-    .selectFrom('rejections')
-    .select('reason')
-    .where('carrier_code', '=', desk.carrierCode)
-    .where('client_id', '=', desk.clientId)
-    .where('mutation_id', '=', mutationId)
-    .executeTakeFirst();
-  return rejection ? { mutationId, status: 'rejected', reason: rejection.reason } : { mutationId, status: 'duplicate' };
-}
-
-/** Upsert or tombstone, bumping the version; the carrier is part of the key, so ids never cross. */
-async function writeRecord(store: Store, carrierCode: string, m: Mutation, data: string | null): Promise<number> {
+/**
+ * The desk's last applied id, its cursor row created if new and locked until commit: the upsert takes
+ * the row lock on PostgreSQL (a concurrent batch of this desk, from any process, waits here) and the
+ * write lock on SQLite.
+ */
+async function claimCursor(store: Store, desk: { carrierCode: string; clientId: string }): Promise<number> {
   const row = await store.db
+    .insertInto('client_cursors')
+    .values({ carrier_code: desk.carrierCode, client_id: desk.clientId, last_mutation_id: 0 })
+    .onConflict((oc) => oc.columns(['carrier_code', 'client_id']).doUpdateSet((eb) => ({ last_mutation_id: eb.ref('client_cursors.last_mutation_id') })))
+    .returning('last_mutation_id')
+    .executeTakeFirstOrThrow();
+  return row.last_mutation_id;
+}
+
+/** Ids the cursor already passed: the stored rejection again, or `duplicate`. */
+async function answerSeen(store: Store, desk: { carrierCode: string; clientId: string }, seen: Mutation[]): Promise<PushResult[]> {
+  if (seen.length === 0) return [];
+  const rows = await store.db
+    .selectFrom('rejections')
+    .select(['mutation_id', 'reason'])
+    .where('carrier_code', '=', desk.carrierCode)
+    .where('client_id', '=', desk.clientId)
+    .where('mutation_id', '>=', seen[0]!.mutationId)
+    .where('mutation_id', '<=', seen.at(-1)!.mutationId)
+    .execute();
+  const reasons = new Map(rows.map((r) => [r.mutation_id, r.reason]));
+  return seen.map((m): PushResult => {
+    const reason = reasons.get(m.mutationId);
+    return reason === undefined ? { mutationId: m.mutationId, status: 'duplicate' } : { mutationId: m.mutationId, status: 'rejected', reason };
+  });
+}
+
+/**
+ * Upserts and tombstones in one statement. A record edited several times in one batch is written once
+ * with its last state and its version raised by the number of edits, so each mutation still answers
+ * the version it made (PostgreSQL allows a row only once per INSERT … ON CONFLICT). The carrier is part
+ * of the key, so ids never cross.
+ */
+async function writeRecords(store: Store, carrierCode: string, accepted: { m: Mutation; data: string | null }[]): Promise<Map<number, number>> {
+  const byRecord = new Map<string, { m: Mutation; data: string | null; mutationIds: number[] }>();
+  for (const { m, data } of accepted) {
+    const key = JSON.stringify([m.entity, m.recordId]);
+    const edits = byRecord.get(key)?.mutationIds ?? [];
+    byRecord.set(key, { m, data, mutationIds: [...edits, m.mutationId] });
+  }
+  const versions = new Map<number, number>();
+  if (byRecord.size === 0) return versions;
+  const updated_at = new Date().toISOString();
+  const rows = await store.db
     .insertInto('records')
-    .values({
-      carrier_code: carrierCode,
-      entity: m.entity,
-      record_id: m.recordId,
-      data,
-      deleted: m.op === 'delete' ? 1 : 0,
-      version: 1,
-      updated_at: new Date().toISOString(),
-    })
+    .values(
+      [...byRecord.values()].map(({ m, data, mutationIds }) => ({
+        carrier_code: carrierCode,
+        entity: m.entity,
+        record_id: m.recordId,
+        data,
+        deleted: m.op === 'delete' ? 1 : 0,
+        version: mutationIds.length,
+        updated_at,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['carrier_code', 'entity', 'record_id']).doUpdateSet((eb) => ({
         data: eb.ref('excluded.data'),
         deleted: eb.ref('excluded.deleted'),
         updated_at: eb.ref('excluded.updated_at'),
-        version: eb('records.version', '+', 1),
+        version: eb('records.version', '+', eb.ref('excluded.version')),
       })),
     )
-    .returning('version')
-    .executeTakeFirstOrThrow();
-  return row.version;
+    .returning(['entity', 'record_id', 'version'])
+    .execute();
+  for (const row of rows) {
+    const { mutationIds } = byRecord.get(JSON.stringify([row.entity, row.record_id]))!;
+    mutationIds.forEach((id, i) => versions.set(id, row.version - (mutationIds.length - 1 - i)));
+  }
+  return versions;
 }
 
-/** The roster numbers a startup the first time it sees it and tells the desk through a change. */
-async function assignRosterId(store: Store, carrierCode: string, startupId: string): Promise<void> {
-  const row = await store.db
+/**
+ * The roster numbers a startup the first time it sees it, counting per carrier (the carrier row's
+ * counter, raised once per batch, is also the lock that keeps two desks of one carrier from taking the
+ * same numbers), and tells the desk through a change. Runs last in the batch: the changes' lock lasts
+ * until commit.
+ */
+async function assignRosterIds(store: Store, carrierCode: string, startupIds: string[]): Promise<void> {
+  const unique = [...new Set(startupIds)];
+  if (unique.length === 0) return;
+  const known = await store.db
+    .selectFrom('roster_ids')
+    .select('startup_id')
+    .where('carrier_code', '=', carrierCode)
+    .where('startup_id', 'in', unique)
+    .execute();
+  const knownIds = new Set(known.map((r) => r.startup_id));
+  const unseen = unique.filter((id) => !knownIds.has(id));
+  if (unseen.length === 0) return;
+  const { roster_ids_issued: issued } = await store.db
+    .updateTable('carriers')
+    .set((eb) => ({ roster_ids_issued: eb('roster_ids_issued', '+', unseen.length) }))
+    .where('code', '=', carrierCode)
+    .returning('roster_ids_issued')
+    .executeTakeFirstOrThrow();
+  const numbered = unseen.map((startupId, i) => ({ startupId, number: issued - unseen.length + 1 + i }));
+  // A concurrent batch of another desk of this carrier may have numbered one meanwhile: it keeps its number.
+  const inserted = await store.db
     .insertInto('roster_ids')
-    .values({ carrier_code: carrierCode, startup_id: startupId })
+    .values(numbered.map(({ startupId, number }) => ({ carrier_code: carrierCode, startup_id: startupId, number })))
     .onConflict((oc) => oc.columns(['carrier_code', 'startup_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (row) await appendChange(store, carrierCode, { kind: 'rosterId', startupId, rosterId: formatRosterId(row.id) });
+    .returning('startup_id')
+    .execute();
+  const fresh = new Set(inserted.map((r) => r.startup_id));
+  await appendChanges(
+    store,
+    carrierCode,
+    numbered.filter(({ startupId }) => fresh.has(startupId)).map(({ startupId, number }) => ({ kind: 'rosterId', startupId, rosterId: formatRosterId(number) })),
+  );
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { RosterError } from '../errors';
-import type { Store } from '../db/schema';
+import type { CarrierStatus, Store } from '../db/schema';
 
 export const newToken = (): string => `rst_${randomBytes(32).toString('base64url')}`;
 
@@ -17,13 +17,13 @@ export function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
-/** The carrier a bearer token was issued to. */
-export async function carrierOfToken(store: Store, header: string | undefined): Promise<string> {
+/** The carrier a bearer token was issued to, and its roster status. */
+export async function carrierOfToken(store: Store, header: string | undefined): Promise<{ code: string; status: CarrierStatus }> {
   const row = await store.db
     .selectFrom('carriers')
-    .select('code')
+    .select(['code', 'status'])
     .where('token_hash', '=', hashToken(bearerToken(header)))
     .executeTakeFirst();
   if (!row) throw new RosterError(401, 'unauthorized', 'unknown or revoked token');
-  return row.code;
+  return row;
 }

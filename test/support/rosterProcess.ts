@@ -5,6 +5,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RosterProcess {
   url: string;
+  /** The service's own process id (the bench reads its memory from /proc). */
+  pid: number;
   /** Sends the signal and resolves once the process has gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
@@ -34,7 +36,7 @@ export function startRosterProcess(args: string[], env: Record<string, string> =
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
-      resolve({ url: match[1], kill: (signal) => stop(child, exited, signal) });
+      resolve({ url: match[1], pid: child.pid!, kill: (signal) => stop(child, exited, signal) });
     });
     child.once('exit', (code) => fail(`exited early with ${code}`));
   });

@@ -10,6 +10,13 @@ describe('a refused record as the manager sees it', () => {
     expect(describeReason({ entity: 'startup', reason }, i18n.t, i18n)).toBe('统一社会信用代码：校验码不正确，请核对\nid: record id a is not recordId b');
     await i18n.changeLanguage('en-US');
     expect(describeReason({ entity: 'report', reason: 'employees: v.integer' }, i18n.t, i18n)).toBe('employees: Enter a whole number');
+    expect(describeReason({ entity: 'startup', reason: 'name: sync.reasons.nul' }, i18n.t, i18n)).toBe(
+      'Name: Contains a NUL character (U+0000); delete it and save again',
+    );
+    await i18n.changeLanguage('zh-CN');
+    expect(describeReason({ entity: 'startup', reason: 'recordId: sync.reasons.loneSurrogate' }, i18n.t, i18n)).toBe(
+      'recordId：含有残缺的字符（不成对的 UTF-16 代理项），请重新输入后保存',
+    );
   });
 
   it('links to where the record is fixed and names it', () => {

@@ -5,14 +5,15 @@ import type { AttentionItem } from '../../store/syncState';
 const fieldLabels: Record<string, string> = { startup: 'startups.form', mentor: 'mentors', carrier: 'carrier' };
 
 /**
- * The roster names problems as `field: v.key` (core's i18n keys), several joined by '; '. Known keys are
+ * The roster names problems as `field: v.key` (core's i18n keys) or `field: sync.reasons.key` (text it
+ * cannot store), several joined by '; '. Known keys are
  * shown in the manager's language with the field's label; anything else exactly as the roster said it.
  */
 export function describeReason(item: Pick<AttentionItem, 'entity' | 'reason'>, t: TFunction, i18n: I18n): string {
   return item.reason
     .split('; ')
     .map((part) => {
-      const match = /^([\w.]+): (v\.[\w.]+)$/.exec(part);
+      const match = /^([\w.]+): ((?:v|sync\.reasons)\.[\w.]+)$/.exec(part);
       if (!match || !i18n.exists(match[2]!)) return part;
       const labelKey = `${fieldLabels[item.entity] ?? '-'}.${match[1]}`;
       const field = i18n.exists(labelKey) ? t(labelKey) : match[1];

@@ -65,6 +65,11 @@ export const zh = {
     fixOf: '修改 {{name}}',
     fieldIssue: '{{field}}：{{problem}}',
   },
+  /** Why the roster refused a record's text (roster/storableText.ts): it cannot store it alike on every database. */
+  reasons: {
+    nul: '含有空字符（U+0000），请删去后重新保存',
+    loneSurrogate: '含有残缺的字符（不成对的 UTF-16 代理项），请重新输入后保存',
+  },
   entities: {
     carrier: '载体信息',
     startup: '在孵企业',
@@ -142,6 +147,10 @@ export const en: Shape<typeof zh> = {
     fix: 'Fix',
     fixOf: 'Fix {{name}}',
     fieldIssue: '{{field}}: {{problem}}',
+  },
+  reasons: {
+    nul: 'Contains a NUL character (U+0000); delete it and save again',
+    loneSurrogate: 'Contains a broken character (an unpaired UTF-16 surrogate); type it again and save',
   },
   entities: {
     carrier: 'Carrier profile',
