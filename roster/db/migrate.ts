@@ -1,4 +1,4 @@
-import { type Migration, Migrator } from 'kysely';
+import { type Migration, Migrator, sql } from 'kysely';
 import { migrations } from '../migrations';
 import type { Store } from './schema';
 
@@ -6,6 +6,9 @@ import type { Store } from './schema';
 export async function migrateStore(store: Store, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db: store.db,
+    // On PostgreSQL the migrator looks for its own tables in every schema unless told which: a roster in
+    // one schema beside another (a province per schema, each test in its own) would take the other's.
+    ...(store.dialect === 'pg' ? { migrationTableSchema: await currentSchema(store) } : {}),
     provider: {
       getMigrations: async () =>
         Object.fromEntries(
@@ -18,4 +21,9 @@ export async function migrateStore(store: Store, upTo?: string): Promise<void> {
   if (error || failed) {
     throw new Error(`roster migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
+}
+
+async function currentSchema(store: Store): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+  return rows[0]!.schema;
 }
