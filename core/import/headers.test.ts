@@ -59,8 +59,9 @@ describe('header mapping', () => {
     expect(mapping.missingRequired).toEqual(['entityType', 'area']);
   });
 
-  it('counts a value chosen for all rows as covering a missing column', () => {
+  it('counts a value chosen for all rows as covering a missing column, and a credit code column as giving the entity type', () => {
     expect(missingRequired(['name', 'admittedOn'], ['entityType', 'area'])).toEqual([]);
+    expect(missingRequired(['name', 'creditCode', 'admittedOn', 'area'])).toEqual([]);
   });
 
   it('finds the header below a title row', () => {

@@ -105,7 +105,8 @@ export function locateHeader(rows: readonly (readonly string[])[]): number {
   return best;
 }
 
-/** Required fields with neither a column nor a value given for every row. */
+/** Required fields with neither a column nor a value given for every row; a credit code column gives the entity type (see `entityTypeOfCode`). */
 export function missingRequired(columns: ColumnMapping, defaulted: readonly ImportField[] = []): ImportField[] {
-  return requiredFields.filter((f) => !columns.includes(f) && !defaulted.includes(f));
+  const covered = (f: ImportField) => columns.includes(f) || defaulted.includes(f) || (f === 'entityType' && columns.includes('creditCode'));
+  return requiredFields.filter((f) => !covered(f));
 }

@@ -280,3 +280,8 @@ describe('a county roster as managers keep it', () => {
     });
   });
 });
+
+it('shows a skipped row’s text with a merged cell’s value once', () => {
+  const { rows } = preview([['填表人：张三', '填表人：张三', '填表人：张三', '', '审核人：李四']]);
+  expect(rows[0]).toEqual({ row: 2, status: 'skipped', skipped: 'footer', text: '填表人：张三 审核人：李四' });
+});

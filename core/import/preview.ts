@@ -259,6 +259,13 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
   return { row, status: warnings.length > 0 ? 'warning' : 'ok', warnings, read: reading, startup, founder, updates };
 }
 
+/** A skipped row's text to show: its filled cells, a merged cell's value once (a reader repeats it in every cell it spans). */
+function rowText(cells: readonly string[]): string {
+  const parts: string[] = [];
+  for (const cell of cells) if (cell.trim() !== '' && cell !== parts.at(-1)) parts.push(cell.trim());
+  return parts.join(' ').slice(0, 60);
+}
+
 /**
  * Every data row of a table (as `readTable` returns it: row i is sheet row i + 1) → a candidate startup and founder,
  * validated, with the reasons a row cannot go in, one row at a time: a caller with thousands of rows can
@@ -274,7 +281,7 @@ export function* previewRows(table: readonly (readonly string[])[], options: Imp
   for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
     const skipped = skippedRow(cells);
-    yield skipped ? { row: i + 1, status: 'skipped', skipped, text: cells.filter((c) => c.trim() !== '').join(' ').slice(0, 60) } : previewRow(cells, i + 1, context);
+    yield skipped ? { row: i + 1, status: 'skipped', skipped, text: rowText(cells) } : previewRow(cells, i + 1, context);
   }
 }
 

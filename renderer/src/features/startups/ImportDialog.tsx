@@ -43,7 +43,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const preview = async (sheet: Sheet) => {
     setBusy(true);
     try {
-      setStep({ kind: 'preview', ...sheet, preview: await previewSheet(db, sheet.table, sheet.headerRow, sheet.columns, defaults) });
+      const { table, headerRow, columns } = sheet;
+      setStep({ kind: 'preview', table, headerRow, columns, preview: await previewSheet(db, table, headerRow, columns, defaults) });
     } finally {
       setBusy(false);
     }
@@ -164,6 +165,8 @@ function IndustryForAll({ rows, setRows }: { rows: PreviewRow[]; setRows: (chang
         aria-label={t('startups.importer.industryForAll')}
         placeholder={t('startups.importer.industryForAll')}
         style={{ width: 300 }}
+        showSearch
+        optionFilterProp="label"
         value={null}
         options={industryOptions(t)}
         onChange={(v: string) =>

@@ -4,9 +4,8 @@ import { completableColumns, importFields, missingRequired, type ColumnMapping, 
 import { entityTypes, fields, stages } from '@core/records';
 import { industryOptions } from './industryOptions';
 
-/** Required fields neither mapped nor given one value for all rows; a credit code column also gives the entity type. */
-export const stillMissing = (columns: ColumnMapping, defaults: ImportDefaults) =>
-  missingRequired(columns, [...(Object.keys(defaults) as ImportField[]), ...(columns.includes('creditCode') ? (['entityType'] as const) : [])]);
+/** Required fields neither mapped nor given one value for all rows. */
+export const stillMissing = (columns: ColumnMapping, defaults: ImportDefaults) => missingRequired(columns, Object.keys(defaults) as ImportField[]);
 
 /** Fields one value can be chosen for, for all rows. */
 type DefaultField = keyof ImportDefaults;
@@ -45,7 +44,7 @@ export function ImportMapping({ headers, columns, setColumns, defaults, setDefau
     return field === 'area' ? (
       <InputNumber aria-label={label} min={0} value={defaults.area} onChange={(v) => setDefault('area', v)} />
     ) : (
-      <Select aria-label={label} style={{ width: 280 }} allowClear placeholder={label} value={defaults[field]} options={enumOptions[field]} onChange={(v?: string) => setDefault(field, v)} />
+      <Select aria-label={label} style={{ width: 280 }} allowClear showSearch optionFilterProp="label" placeholder={label} value={defaults[field]} options={enumOptions[field]} onChange={(v?: string) => setDefault(field, v)} />
     );
   };
   const lacking = stillMissing(columns, {});

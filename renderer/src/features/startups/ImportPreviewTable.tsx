@@ -67,6 +67,8 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
                   size="small"
                   style={{ width: 190 }}
                   allowClear
+                  showSearch
+                  optionFilterProp="label"
                   placeholder={t('startups.importer.toComplete')}
                   value={r.startup.industry}
                   options={industryOptions(t)}
