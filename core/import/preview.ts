@@ -179,7 +179,8 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
     creditCode,
     registeredOn: readDate('registeredOn'),
     admittedOn: admittedOn ?? readDate('admittedOn'),
-    agreementEndsOn: agreementEndsOn ?? readDate('agreementEndsOn'),
+    // As read: a derived end is the startup's, marked as proposed.
+    agreementEndsOn: readDate('agreementEndsOn'),
     founderName: normalizeName(cell('founderName')) || undefined,
     idNumber: normalizeCode(cell('idNumber')) || undefined,
     phones: [

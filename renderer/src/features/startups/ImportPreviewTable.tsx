@@ -28,11 +28,11 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
       size="small"
       rowKey="row"
       pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={{ y: 'calc(100vh - 440px)', x: 1900 }}
+      scroll={{ y: 'calc(100vh - 440px)', x: 2400 }}
       dataSource={rows}
       columns={[
         { title: t('startups.importer.rowColumn'), dataIndex: 'row', width: 80, fixed: 'left', render: (row: number) => t('import.row', { row }) },
-        { title: t('startups.importer.statusColumn'), key: 'status', width: 150, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`import.status.${r.status}`)}</Tag> },
+        { title: t('startups.importer.statusColumn'), key: 'status', width: 220, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`import.status.${r.status}`)}</Tag> },
         { title: t('import.fields.name'), key: 'name', width: 220, render: (_, r) => read(r)?.name },
         { title: t('import.fields.creditCode'), key: 'code', width: 180, render: (_, r) => read(r)?.creditCode },
         { title: t('import.fields.admittedOn'), key: 'admittedOn', width: 110, render: (_, r) => read(r)?.admittedOn },
@@ -55,7 +55,7 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
         {
           title: t('import.fields.industry'),
           key: 'industry',
-          width: 300,
+          width: 400,
           render: (_, r) => {
             if (!isImportable(r)) return null;
             const proposed = r.startup.proposed?.includes('industry');
@@ -65,7 +65,7 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
                 <Select
                   aria-label={label}
                   size="small"
-                  style={{ width: 190 }}
+                  style={{ width: 230 }}
                   allowClear
                   showSearch
                   optionFilterProp="label"
@@ -115,6 +115,7 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
         {
           title: t('startups.importer.reasons'),
           key: 'reasons',
+          width: 340,
           render: (_, r) => {
             if (r.status === 'skipped') return <Typography.Text type="secondary">{t(`startups.importer.skipped.${r.skipped}`, { text: r.text })}</Typography.Text>;
             const gaps = isImportable(r) ? completionGaps(r.startup).filter((f) => f !== 'agreementEndsOn' && f !== 'industry') : [];
