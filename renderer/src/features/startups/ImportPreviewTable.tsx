@@ -21,20 +21,22 @@ interface Props {
 
 /** Every row as the import read it (error rows too), with its fate, what the desk proposed, and why. */
 export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndustry }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const list = new Intl.ListFormat(i18n.language);
   const read = (r: PreviewRow) => (r.status === 'skipped' ? undefined : r.read);
   return (
     <Table<PreviewRow>
       size="small"
       rowKey="row"
       pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={{ y: 'calc(100vh - 440px)', x: 2400 }}
+      scroll={{ y: 'calc(100vh - 440px)', x: 2500 }}
       dataSource={rows}
       columns={[
         { title: t('startups.importer.rowColumn'), dataIndex: 'row', width: 80, fixed: 'left', render: (row: number) => t('import.row', { row }) },
         { title: t('startups.importer.statusColumn'), key: 'status', width: 220, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`import.status.${r.status}`)}</Tag> },
         { title: t('import.fields.name'), key: 'name', width: 220, render: (_, r) => read(r)?.name },
         { title: t('import.fields.creditCode'), key: 'code', width: 180, render: (_, r) => read(r)?.creditCode },
+        { title: t('import.fields.registeredOn'), key: 'registeredOn', width: 110, render: (_, r) => read(r)?.registeredOn },
         { title: t('import.fields.admittedOn'), key: 'admittedOn', width: 110, render: (_, r) => read(r)?.admittedOn },
         {
           title: t('import.fields.agreementEndsOn'),
@@ -122,7 +124,7 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
             return (
               <Space direction="vertical" size={0}>
                 {isImportable(r) && r.updates && <Typography.Text type="secondary">{t('import.updatesExisting')}</Typography.Text>}
-                {gaps.length > 0 && <Tag color="orange">{t('startups.importer.gaps', { fields: gaps.map((f) => t(`import.fields.${f}`)).join('、') })}</Tag>}
+                {gaps.length > 0 && <Tag color="orange">{t('startups.importer.gaps', { fields: list.format(gaps.map((f) => t(`import.fields.${f}`))) })}</Tag>}
                 {(r.status === 'error' ? r.errors : []).map((x, i) => (
                   <Typography.Text key={`e${i}`} type="danger">
                     {reasonText(x, t, headerOf)}
