@@ -110,9 +110,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     // The body scrolls within the window, so the buttons stay on screen at 1366×768.
     <Modal open width={1200} style={{ top: 16 }} styles={{ body: { maxHeight: 'calc(100vh - 150px)', overflowY: 'auto' } }} title={t('startups.importer.title')} onCancel={onClose} footer={footer} destroyOnHidden>
       {step.kind === 'pick' && (
+        // An .xls can be picked, to be told how to save it as .xlsx.
         <Space direction="vertical">
           <Typography.Paragraph>{t('startups.importer.intro')}</Typography.Paragraph>
-          <Upload accept=".xlsx,.csv,.txt" showUploadList={false} beforeUpload={(file) => (void pick(file), false)}>
+          <Upload accept=".xlsx,.xls,.csv,.txt" showUploadList={false} beforeUpload={(file) => (void pick(file), false)}>
             <Button type="primary" loading={busy}>
               {t('startups.importer.chooseFile')}
             </Button>
