@@ -10,3 +10,15 @@ export function toHalfWidth(input: string): string {
 export function normalizeCode(input: string): string {
   return toHalfWidth(input).replace(/\s+/g, '').toUpperCase();
 }
+
+/** Han characters and CJK punctuation: a space next to one is a typing slip, not a word break. */
+const CJK = /[\u2E80-\u303F\u3040-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
+
+/**
+ * A name (of a startup, founder, contact or mentor) as it is kept: full-width to half-width, spaces
+ * inside Chinese removed (李 娟 → 李娟), spaces between Latin words kept as one (Blue  Sky → Blue Sky).
+ * Every name passes the record schemas, so the form, the import and the roster all store one spelling.
+ */
+export function normalizeName(input: string): string {
+  return toHalfWidth(input).replace(/\s+/g, (space: string, at: number, s: string) => (CJK.test(s[at - 1] ?? '') || CJK.test(s[at + space.length] ?? '') ? '' : ' '));
+}

@@ -3,6 +3,7 @@ import { idNumberCheckChar } from '../validators/idNumber';
 import { DEMO_PREFIX, defaultRuleSet, fields, keyGroups, stages, type Carrier, type Founder, type Mentor, type Report, type Session, type Startup } from '../records';
 import { mentorKinds, sessionModes } from '../records';
 import { seeded, type Random } from './random';
+import { addMonths } from '../dates';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩然梓涵子轩欣怡一诺思远晨阳佳琪雨桐博文嘉怡';
@@ -53,11 +54,6 @@ function idNumberFor(r: Random, birth: string, female: boolean): string {
 const personName = (r: Random) => r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.6) ? r.pick(GIVEN) : '');
 const phoneFor = (r: Random) => '1' + r.pick(['3', '5', '7', '8', '9']) + String(r.int(100000000, 999999999));
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
-const addMonths = (iso: string, months: number) => {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 export function quarterOf(iso: string): string {
   return `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;

@@ -1,5 +1,6 @@
 import type { Evaluation, Founder, Report, RuleSet, Startup } from '../records';
 import { periodDays, periodOf, previousPeriod } from '../scoring/period';
+import { addMonths } from '../dates';
 
 /** Why the desk suggests a startup for exit review; a person decides. */
 export type CandidateRule = 'graduationScience' | 'graduationEmployment' | 'periodEnded' | 'agreementEnded' | 'failedEvaluations' | 'noReports';
@@ -24,11 +25,6 @@ export interface CandidateInput {
   today: string;
 }
 
-const addMonths = (iso: string, months: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { completionGaps } from '../records';
 import { creditCodeCheckChar } from '../validators/creditCode';
 import { idNumberCheckChar } from '../validators/idNumber';
 import { mapHeaders } from './headers';
-import { previewImport, type ImportOptions, type PreviewRow } from './preview';
+import { isImportable, previewImport, type ImportOptions, type PreviewRow } from './preview';
 
 const creditCode = (n: number) => {
   const first17 = `91330185${String(n).padStart(9, '0')}`;
@@ -42,17 +43,18 @@ function preview(rows: string[][], over: Partial<ImportOptions> = {}, header = H
     columns: mapHeaders(header).columns,
     newId: () => `id-${++next}`,
     existingByCreditCode: () => undefined,
+    incubationMonths: 36,
     now: '2025-01-01T00:00:00.000Z',
     ...over,
   });
 }
 
-const reasonsOf = (row: PreviewRow) => (row.status === 'error' ? row.errors : row.warnings).map((r) => r.key);
+const reasonsOf = (row: PreviewRow) => (row.status === 'error' ? row.errors : row.status === 'skipped' ? [] : row.warnings).map((r) => r.key);
 
 describe('resident import preview', () => {
   it('turns a clean row into a startup and its founder', () => {
     const { rows, counts } = preview([good(1)]);
-    expect(counts).toEqual({ ok: 1, warning: 0, error: 0, updates: 0 });
+    expect(counts).toEqual({ ok: 1, warning: 0, error: 0, skipped: 0, updates: 0 });
     expect(rows[0]).toMatchObject({
       row: 2,
       status: 'ok',
@@ -82,7 +84,7 @@ describe('resident import preview', () => {
     expect(rows[0]).toMatchObject({ status: 'ok', startup: { creditCode: creditCode(2), registeredOn: '2023-05-06', area: 120.5, industry: 'I' }, founder: { idNumber: idNumber(2) } });
   });
 
-  it('names each bad row by its spreadsheet row number and reason, and skips blank rows without renumbering', () => {
+  it('names each bad row by its spreadsheet row number and reason, and counts a blank row as skipped without renumbering', () => {
     const badCheck = creditCode(3).slice(0, 17) + (creditCode(3).endsWith('0') ? '1' : '0');
     const { rows, counts } = preview([
       good(3, { 统一社会信用代码: badCheck }),
@@ -92,9 +94,16 @@ describe('resident import preview', () => {
       good(6, { 重点群体: '高校毕业生、外星人' }),
       good(7, { 免费入驻: '也许', 面积: '很大', 阶段: '衰退期' }),
     ]);
-    expect(counts.error).toBe(5);
-    expect(rows.map((r) => r.row)).toEqual([2, 4, 5, 6, 7]);
-    const errors = rows.map((r) => (r.status === 'error' ? r.errors : []));
+    expect([counts.error, counts.skipped]).toEqual([5, 1]);
+    expect(rows.map((r) => [r.row, r.status])).toEqual([
+      [2, 'error'],
+      [3, 'skipped'],
+      [4, 'error'],
+      [5, 'error'],
+      [6, 'error'],
+      [7, 'error'],
+    ]);
+    const errors = rows.filter((r) => r.status !== 'skipped').map((r) => (r.status === 'error' ? r.errors : []));
     expect(errors[0]).toEqual([{ key: 'v.creditCode.check', field: 'creditCode' }]);
     expect(errors[1]).toEqual([{ key: 'v.required', field: 'name' }]);
     expect(errors[2]).toEqual([{ key: 'import.badDate', params: { value: '2023年13月1日' }, field: 'admittedOn' }]);
@@ -116,6 +125,16 @@ describe('resident import preview', () => {
         { key: 'v.required', field: 'founderName' },
         { key: 'v.idNumber.check', field: 'idNumber' },
       ],
+      read: {
+        name: '杭州青禾8科技有限公司',
+        creditCode: creditCode(8),
+        registeredOn: '2023-05-06',
+        admittedOn: '2023-06-01',
+        agreementEndsOn: '2026-05-31',
+        idNumber: '110105194912310021',
+        phones: [],
+        keyGroups: '高校毕业生',
+      },
     });
   });
 
@@ -131,6 +150,7 @@ describe('resident import preview', () => {
       headerRow: 1,
       newId: () => `id-${++next}`,
       existingByCreditCode: () => undefined,
+      incubationMonths: 36,
     });
     expect(rows.map((r) => [r.row, r.status])).toEqual([
       [3, 'ok'],
@@ -143,7 +163,7 @@ describe('resident import preview', () => {
       existingByCreditCode: (code) => (code === creditCode(11) ? 'startup-old' : undefined),
       existingFounder: (startupId, id) => (startupId === 'startup-old' && id === idNumber(11) ? 'founder-old' : undefined),
     });
-    expect(counts).toEqual({ ok: 2, warning: 0, error: 0, updates: 1 });
+    expect(counts).toEqual({ ok: 2, warning: 0, error: 0, skipped: 0, updates: 1 });
     expect(rows[0]).toMatchObject({ status: 'ok', updates: 'startup-old', startup: { id: 'startup-old' }, founder: { id: 'founder-old', startupId: 'startup-old' } });
     expect(rows[1]).toMatchObject({ status: 'ok', updates: undefined });
   });
@@ -182,12 +202,86 @@ describe('resident import preview', () => {
     const data = Array.from({ length: 5000 }, (_, i) => (i % 500 === 499 ? good(i, { 统一社会信用代码: creditCode(0) }) : good(i + 1)));
     const { rows, counts } = preview(data, { existingByCreditCode: (code) => (code === creditCode(1) ? 'old' : undefined) });
     expect(rows).toHaveLength(5000);
-    expect(counts).toEqual({ ok: 4991, warning: 0, error: 9, updates: 1 });
+    expect(counts).toEqual({ ok: 4991, warning: 0, error: 9, skipped: 0, updates: 1 });
     const refused = rows.filter((r) => r.status === 'error');
     expect(refused.map((r) => r.row)).toEqual(Array.from({ length: 9 }, (_, k) => 1001 + k * 500));
     for (const r of refused) expect(r).toMatchObject({ errors: [{ key: 'import.duplicateInFile', params: { row: 501 } }] });
     expect(rows[4999]).toMatchObject({ row: 5001, status: 'error' });
     expect(rows[1234]).toMatchObject({ row: 1236, startup: { name: '杭州青禾1235科技有限公司', creditCode: creditCode(1235) }, founder: { idNumber: idNumber(1235) } });
-    expect(new Set(rows.flatMap((r) => (r.status === 'error' ? [] : [r.startup.id]))).size).toBe(4991);
+    expect(new Set(rows.flatMap((r) => (isImportable(r) ? [r.startup.id] : []))).size).toBe(4991);
   });
+});
+
+describe('a county roster as managers keep it', () => {
+  const COUNTY = ['序号', '企业名称', '统一社会信用代码', '法人', '身份证号码', '联系电话', '入孵时间'];
+  // County rosters rarely give areas: the manager enters one for all rows in the mapping step.
+  const county = (rows: string[][], over: Partial<ImportOptions> = {}, header = COUNTY) => preview(rows, { ...over, defaults: { area: 0, ...over.defaults } }, header);
+
+  it('derives the agreement end from the admission date and the incubation term, marked as proposed', () => {
+    const { rows } = county([['1', '杭州青禾科技有限公司', creditCode(30), '王芳', idNumber(30), '13800138000', '2023.6.1']], { incubationMonths: 24 });
+    expect(rows[0]).toMatchObject({ status: 'ok', startup: { admittedOn: '2023-06-01', agreementEndsOn: '2025-06-01', proposed: ['agreementEndsOn'] } });
+  });
+
+  it('imports a row without industry, field or stage, left to complete', () => {
+    const { rows } = county([['1', '杭州青禾科技有限公司', creditCode(31), '王芳', idNumber(31), '', '2023-06-01']]);
+    expect(rows[0]!.status).toBe('ok');
+    const startup = isImportable(rows[0]!) ? rows[0].startup : undefined;
+    expect(startup && completionGaps(startup)).toEqual(['industry', 'field', 'stage', 'agreementEndsOn']);
+  });
+
+  it('proposes the industry the name makes plain, and keeps one the file or the manager gives', () => {
+    const header = [...COUNTY, '所属行业'];
+    const row = (name: string, industry: string) => ['1', name, creditCode(32), '王芳', idNumber(32), '', '2023-06-01', industry];
+    expect(county([row('临安青禾农业有限公司', '')], {}, header).rows[0]).toMatchObject({ startup: { industry: 'A', proposed: ['industry', 'agreementEndsOn'] } });
+    expect(county([row('临安青禾农业有限公司', 'M')], {}, header).rows[0]).toMatchObject({ startup: { industry: 'M', proposed: ['agreementEndsOn'] } });
+    expect(county([row('临安青禾农业有限公司', '').slice(0, 7)], { defaults: { industry: 'C' } }).rows[0]).toMatchObject({ startup: { industry: 'C', proposed: ['agreementEndsOn'] } });
+    expect(county([row('杭州青禾科技有限公司', '').slice(0, 7)]).rows[0]).not.toHaveProperty('startup.industry');
+  });
+
+  it('counts footer rows as skipped, not as errors', () => {
+    const { rows, counts } = county([
+      ['1', '杭州青禾科技有限公司', creditCode(33), '王芳', idNumber(33), '', '2023-06-01'],
+      ['', '', '', '', '', '', ''],
+      ['填表人：张三', '', '审核人：李四', '', '', '', ''],
+      ['', '制表日期：2025年1月5日'],
+      ['合计', '1 家'],
+      ['注：本表由基地填写'],
+    ]);
+    expect(counts).toMatchObject({ ok: 1, error: 0, skipped: 5 });
+    expect(rows.slice(1).map((r) => r.status === 'skipped' && [r.row, r.skipped])).toEqual([
+      [3, 'blank'],
+      [4, 'footer'],
+      [5, 'footer'],
+      [6, 'footer'],
+      [7, 'footer'],
+    ]);
+  });
+
+  it('gives a phone without an owner to the founder when the row names no contact, to the startup otherwise', () => {
+    const founderOnly = county([['1', '杭州青禾科技有限公司', creditCode(34), '王芳', idNumber(34), '138 0013 8000', '2023-06-01']]).rows[0]!;
+    expect(founderOnly).toMatchObject({ founder: { phone: '13800138000' }, read: { phones: [{ phone: '138 0013 8000', owner: 'founder' }] } });
+    expect(founderOnly).not.toHaveProperty('startup.contactPhone');
+    const withContact = county([['1', '杭州青禾科技有限公司', creditCode(35), '王芳', idNumber(35), '0571-88886666', '2023-06-01', '李四']], {}, [...COUNTY, '联系人']).rows[0]!;
+    expect(withContact).toMatchObject({ startup: { contactName: '李四', contactPhone: '057188886666' }, read: { phones: [{ owner: 'startup' }] } });
+    expect(withContact).not.toHaveProperty('founder.phone');
+    const both = county([['1', '青禾', creditCode(36), '王芳', idNumber(36), '0571-88886666', '2023-06-01', '13800138000']], {}, [...COUNTY, '法人电话']).rows[0]!;
+    expect(both).toMatchObject({ startup: { contactPhone: '057188886666' }, founder: { phone: '13800138000' } });
+  });
+
+  it('normalises names as the forms do, and shows what an error row read', () => {
+    const { rows } = county([
+      ['1', '杭州 青禾 ＡＩ 科技有限公司', creditCode(37), '李 娟', idNumber(37), '', '２０２３年５月６日'],
+      ['2', '临安云帆数字科技有限公司', '914403001922038217', '赵　刚', idNumber(38), '13800138000', '2023年13月1日'],
+    ]);
+    expect(rows[0]).toMatchObject({ status: 'ok', startup: { name: '杭州青禾AI科技有限公司', admittedOn: '2023-05-06' }, founder: { name: '李娟' } });
+    expect(rows[1]).toMatchObject({
+      status: 'error',
+      read: { name: '临安云帆数字科技有限公司', creditCode: '914403001922038217', founderName: '赵刚', idNumber: idNumber(38), admittedOn: '2023年13月1日', phones: [{ phone: '13800138000', owner: 'founder' }] },
+    });
+  });
+});
+
+it('shows a skipped row’s text with a merged cell’s value once', () => {
+  const { rows } = preview([['填表人：张三', '填表人：张三', '填表人：张三', '', '审核人：李四']]);
+  expect(rows[0]).toEqual({ row: 2, status: 'skipped', skipped: 'footer', text: '填表人：张三 审核人：李四' });
 });

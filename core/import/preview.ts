@@ -1,7 +1,10 @@
 import type { z } from 'zod';
-import { founderSchema, policyKeyGroups, startupSchema, type Founder, type KeyGroup, type Startup } from '../records';
-import { normalizeCode, toHalfWidth } from '../text';
+import { founderSchema, policyKeyGroups, startupSchema, type CompletableField, type Founder, type KeyGroup, type Startup } from '../records';
+import { addMonths } from '../dates';
+import { normalizeCode, normalizeName, toHalfWidth } from '../text';
 import type { ColumnMapping, ImportField } from './headers';
+import { proposeIndustry } from './industryWords';
+import { skippedRow, type SkippedRow } from './rowWords';
 import { parseDate, parseNumber, parseYesNo, splitList } from './values';
 import { parseEducation, parseEntityType, parseField, parseIndustry, parseKeyGroup, parseStage } from './vocab';
 
@@ -12,13 +15,35 @@ export interface Reason {
   field?: ImportField;
 }
 
+/** Who a row's phone is the phone of (see `phoneOwner`). */
+export type PhoneOwner = 'founder' | 'startup';
+
+/**
+ * What a row's cells say, read as the import reads them, whatever the row's fate: a manager checks the
+ * dates and names before anything is written, and tells error rows apart. A date that cannot be read
+ * is kept as typed; the ID number is the full number (the screen masks it).
+ */
+export interface RowReading {
+  name?: string;
+  creditCode?: string;
+  registeredOn?: string;
+  admittedOn?: string;
+  agreementEndsOn?: string;
+  founderName?: string;
+  idNumber?: string;
+  phones: { phone: string; owner: PhoneOwner }[];
+  keyGroups?: string;
+}
+
 /** `row` is the spreadsheet row number (the header is row 1). */
 export type PreviewRow =
-  | { row: number; status: 'error'; errors: Reason[]; warnings: Reason[] }
+  | { row: number; status: 'skipped'; skipped: SkippedRow; text: string }
+  | { row: number; status: 'error'; errors: Reason[]; warnings: Reason[]; read: RowReading }
   | {
       row: number;
       status: 'ok' | 'warning';
       warnings: Reason[];
+      read: RowReading;
       startup: Startup;
       founder?: Founder;
       /** The desk already holds this credit code: importing the row updates that startup (this id). */
@@ -27,10 +52,14 @@ export type PreviewRow =
 
 export interface ImportPreview {
   rows: PreviewRow[];
-  counts: { ok: number; warning: number; error: number; updates: number };
+  counts: { ok: number; warning: number; error: number; skipped: number; updates: number };
 }
 
-/** Values the manager chose in the mapping step for a required field the file lacks or leaves empty. */
+/** A row that can be imported: it has a startup. */
+export type ImportableRow = Extract<PreviewRow, { startup: Startup }>;
+export const isImportable = (row: PreviewRow): row is ImportableRow => row.status === 'ok' || row.status === 'warning';
+
+/** Values the manager chose in the mapping step for a field the file lacks or leaves empty: chosen by a person, so not proposed. */
 export type ImportDefaults = Partial<Pick<Startup, 'entityType' | 'industry' | 'field' | 'stage' | 'area'>>;
 
 export interface ImportOptions {
@@ -42,6 +71,8 @@ export interface ImportOptions {
   /** Keeps a re-imported founder from being doubled on a startup being updated. */
   existingFounder?: (startupId: string, idNumber: string) => string | undefined;
   defaults?: ImportDefaults;
+  /** The carrier's incubation term (its rules): an agreement end the file lacks is the admission date plus this. */
+  incubationMonths: number;
   /** Placeholder `updatedAt` so candidates pass the schema; the store stamps the real time on save. */
   now?: string;
 }
@@ -57,6 +88,15 @@ function entityTypeOfCode(code: string): Startup['entityType'] | undefined {
   if (head === '93') return 'cooperative';
   if (code.startsWith('N')) return 'ruralCollective';
   return undefined;
+}
+
+/**
+ * A phone column without an owner in its header (联系电话, 电话, 手机) is the founder's when the row names
+ * a founder and no contact person: in a county roster that is the 法人's own number. Otherwise it is
+ * the startup's contact phone. A founder phone column (创始人电话) is always the founder's.
+ */
+export function phoneOwner(row: { founderName: string; contactName: string }): PhoneOwner {
+  return row.founderName !== '' && row.contactName === '' ? 'founder' : 'startup';
 }
 
 const threeYearsBefore = (iso: string) => `${Number(iso.slice(0, 4)) - 3}${iso.slice(4)}`;
@@ -117,26 +157,60 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
   const updates = creditCode ? options.existingByCreditCode(creditCode) : undefined;
   const startupId = updates ?? options.newId();
 
+  const phoneToFounder = cell('founderPhone') === '' && phoneOwner({ founderName: cell('founderName'), contactName: cell('contactName') }) === 'founder';
+  const phoneOfFounder = cell('founderPhone') || (phoneToFounder ? cell('contactPhone') : '');
+  const contactPhone = phoneToFounder ? '' : cell('contactPhone');
+  const name = normalizeName(cell('name'));
+  const admittedOn = read('admittedOn', parseDate, 'import.badDate');
+  const proposed: CompletableField[] = [];
+  let industry = read('industry', parseIndustry, 'import.unknownValue') ?? defaults.industry;
+  if (industry === undefined && !badFields.has('industry')) {
+    industry = proposeIndustry(name) ?? undefined;
+    if (industry) proposed.push('industry');
+  }
+  let agreementEndsOn = read('agreementEndsOn', parseDate, 'import.badDate');
+  if (agreementEndsOn === undefined && admittedOn && !badFields.has('agreementEndsOn')) {
+    agreementEndsOn = addMonths(admittedOn, options.incubationMonths);
+    proposed.push('agreementEndsOn');
+  }
+  const readDate = (field: ImportField) => (cell(field) ? (parseDate(cell(field)) ?? cell(field)) : undefined);
+  const reading: RowReading = compact({
+    name: name || undefined,
+    creditCode,
+    registeredOn: readDate('registeredOn'),
+    admittedOn: admittedOn ?? readDate('admittedOn'),
+    // As read: a derived end is the startup's, marked as proposed.
+    agreementEndsOn: readDate('agreementEndsOn'),
+    founderName: normalizeName(cell('founderName')) || undefined,
+    idNumber: normalizeCode(cell('idNumber')) || undefined,
+    phones: [
+      ...(phoneOfFounder ? [{ phone: phoneOfFounder, owner: 'founder' as const }] : []),
+      ...(contactPhone ? [{ phone: contactPhone, owner: 'startup' as const }] : []),
+    ],
+    keyGroups: text('keyGroups'),
+  });
+
   const startupResult = startupSchema.safeParse(
     compact({
       id: startupId,
       updatedAt: now,
-      name: cell('name'),
+      name,
       entityType: read('entityType', parseEntityType, 'import.unknownValue') ?? (creditCode ? entityTypeOfCode(creditCode) : undefined) ?? defaults.entityType,
       creditCode,
       registeredOn: read('registeredOn', parseDate, 'import.badDate'),
-      industry: read('industry', parseIndustry, 'import.unknownValue') ?? defaults.industry,
+      industry,
       field: read('field', parseField, 'import.unknownValue') ?? defaults.field,
       stage: read('stage', parseStage, 'import.unknownValue') ?? defaults.stage,
-      admittedOn: read('admittedOn', parseDate, 'import.badDate'),
-      agreementEndsOn: read('agreementEndsOn', parseDate, 'import.badDate'),
+      admittedOn,
+      agreementEndsOn,
       room: text('room'),
       area: read('area', parseNumber, 'import.badNumber') ?? defaults.area,
       feeWaived: read('feeWaived', parseYesNo, 'import.badYesNo') ?? false,
       keyProject: read('keyProject', parseYesNo, 'import.badYesNo') ?? false,
       contactName: text('contactName'),
-      contactPhone: text('contactPhone'),
+      contactPhone: contactPhone || undefined,
       status: 'resident',
+      proposed: proposed.length > 0 ? proposed : undefined,
     }),
   );
   if (!startupResult.success) errors.push(...schemaReasons(startupResult.error.issues, (k) => k as ImportField, badFields));
@@ -157,7 +231,7 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
         startupId,
         name: cell('founderName'),
         idNumber,
-        phone: text('founderPhone'),
+        phone: phoneOfFounder || undefined,
         education: read('education', parseEducation, 'import.unknownValue'),
         school: text('school'),
         graduatedOn: read('graduatedOn', parseDate, 'import.badDate'),
@@ -172,7 +246,7 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
     warnings.push({ key: 'import.noFounder' });
   }
 
-  if (errors.length > 0 || !startupResult.success) return { row, status: 'error', errors, warnings };
+  if (errors.length > 0 || !startupResult.success) return { row, status: 'error', errors, warnings, read: reading };
   const startup = startupResult.data;
   if (startup.feeWaived) {
     // Clause (十): free residency is for startups registered within 3 years of admission, led by a key-group founder.
@@ -183,10 +257,15 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       warnings.push({ key: 'import.waivedWithoutKeyGroup', field: 'feeWaived' });
     }
   }
-  return { row, status: warnings.length > 0 ? 'warning' : 'ok', warnings, startup, founder, updates };
+  return { row, status: warnings.length > 0 ? 'warning' : 'ok', warnings, read: reading, startup, founder, updates };
 }
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+/** A skipped row's text to show: its filled cells, a merged cell's value once (a reader repeats it in every cell it spans). */
+function rowText(cells: readonly string[]): string {
+  const parts: string[] = [];
+  for (const cell of cells) if (cell.trim() !== '' && cell !== parts.at(-1)) parts.push(cell.trim());
+  return parts.join(' ').slice(0, 60);
+}
 
 /**
  * Every data row of a table (as `readTable` returns it: row i is sheet row i + 1) → a candidate startup and founder,
@@ -202,16 +281,17 @@ export function* previewRows(table: readonly (readonly string[])[], options: Imp
   const context: TableContext = { options, columnOf, firstRowOfCode: new Map(), now: options.now ?? new Date().toISOString() };
   for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
-    if (!isBlank(cells)) yield previewRow(cells, i + 1, context);
+    const skipped = skippedRow(cells);
+    yield skipped ? { row: i + 1, status: 'skipped', skipped, text: rowText(cells) } : previewRow(cells, i + 1, context);
   }
 }
 
-/** The preview of rows `previewRows` gave, with how many are good, doubtful, wrong and updates. */
+/** The preview of rows `previewRows` gave, with how many are good, doubtful, wrong, not data, and updates. */
 export function summarizePreview(rows: PreviewRow[]): ImportPreview {
-  const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
+  const counts = { ok: 0, warning: 0, error: 0, skipped: 0, updates: 0 };
   for (const row of rows) {
     counts[row.status]++;
-    if (row.status !== 'error' && row.updates) counts.updates++;
+    if (isImportable(row) && row.updates) counts.updates++;
   }
   return { rows, counts };
 }

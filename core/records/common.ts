@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkCreditCode } from '../validators/creditCode';
 import { checkIdNumber } from '../validators/idNumber';
-import { normalizeCode, toHalfWidth } from '../text';
+import { normalizeCode, normalizeName, toHalfWidth } from '../text';
 
 /**
  * Validation messages are i18n keys (namespace `v`), so the desk, the import preview and the roster
@@ -19,6 +19,9 @@ export const isoDateTime = z.iso.datetime({ offset: true, message: 'v.dateTime' 
 const tidy = (s: string) => s.replace(/\u3000/g, ' ').trim();
 export const text = (max = 200) => z.string().transform(tidy).pipe(z.string().max(max, 'v.tooLong'));
 export const requiredText = (max = 200) => z.string().transform(tidy).pipe(z.string().min(1, 'v.required').max(max, 'v.tooLong'));
+/** A name of a startup or a person, kept in one spelling (see `normalizeName`). */
+export const nameText = (max: number) => z.string().transform(normalizeName).pipe(z.string().max(max, 'v.tooLong'));
+export const requiredName = (max: number) => z.string().transform(normalizeName).pipe(z.string().min(1, 'v.required').max(max, 'v.tooLong'));
 
 export const phone = z
   .string()

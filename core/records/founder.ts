@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idNumber, isoDate, phone, recordBase, requiredText, text } from './common';
+import { idNumber, isoDate, phone, recordBase, requiredName, text } from './common';
 
 export const keyGroups = [
   'graduate',
@@ -20,7 +20,7 @@ export const educations = ['doctorate', 'master', 'bachelor', 'college', 'highSc
 export const founderSchema = z.object({
   ...recordBase,
   startupId: z.string().min(1),
-  name: requiredText(40),
+  name: requiredName(40),
   idNumber,
   phone: phone.optional(),
   education: z.enum(educations).optional(),

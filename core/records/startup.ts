@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { creditCode, isoDate, isoDateTime, phone, recordBase, requiredText, text } from './common';
+import { creditCode, isoDate, isoDateTime, nameText, phone, recordBase, requiredName, text } from './common';
 
 export const entityTypes = ['enterprise', 'soleProprietor', 'cooperative', 'ruralCollective', 'team'] as const;
 /** GB/T 4754-2017 sections. */
@@ -15,7 +15,7 @@ export const exitKinds = ['graduated', 'expired', 'voluntary', 'evicted', 'reloc
 export const startupSchema = z
   .object({
     ...recordBase,
-    name: requiredText(100),
+    name: requiredName(100),
     entityType: z.enum(entityTypes, 'v.required'),
     creditCode: creditCode.optional(),
     registeredOn: isoDate.optional(),
@@ -31,7 +31,7 @@ export const startupSchema = z
     feeWaiverBasis: text(200).optional(),
     keyProject: z.boolean(),
     keyProjectCadre: text(40).optional(),
-    contactName: text(40).optional(),
+    contactName: nameText(40).optional(),
     contactPhone: phone.optional(),
     status: z.enum(startupStatuses),
     exitKind: z.enum(exitKinds).optional(),

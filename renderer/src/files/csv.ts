@@ -3,8 +3,8 @@ import type { ColumnKind, SheetHead, TableWriter } from './writeTable';
 
 /** RFC 4180 CSV: fields in double quotes may hold commas, quotes ("") and line breaks. */
 
-/** Text → rows of fields. Lines may end in CRLF, LF or CR. */
-export function parseCsv(text: string): string[][] {
+/** Text → rows of fields. Lines may end in CRLF, LF or CR; fields are separated by commas, or by tabs where said. */
+export function parseCsv(text: string, delimiter: ',' | '\t' = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;
@@ -32,14 +32,14 @@ export function parseCsv(text: string): string[][] {
         }
       }
       // Anything between the closing quote and the delimiter is kept, as Excel does.
-      while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
     } else {
       const start = i;
-      while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
       field = text.slice(start, i);
     }
     row.push(field);
-    if (i < n && text[i] === ',') {
+    if (i < n && text[i] === delimiter) {
       i++;
       continue;
     }

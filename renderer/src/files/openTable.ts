@@ -1,10 +1,10 @@
-import { readTable, UnsupportedTableError, type Table } from './readTable';
+import { readTable, TableReadError, type Table, type TableProblem } from './readTable';
 
 export interface OpenTableRequest {
   bytes: Uint8Array;
   fileName: string;
 }
-export type OpenTableReply = { rows: string[][] } | { unsupported: true } | { error: string };
+export type OpenTableReply = { rows: string[][] } | { problem: TableProblem } | { error: string };
 
 /**
  * Reads a table (`readTable`) in a worker: ExcelJS parses a workbook in long synchronous steps, so a
@@ -20,7 +20,7 @@ export function openTable(bytes: Uint8Array, fileName: string): Promise<Table> {
       worker.terminate();
       const reply = event.data;
       if ('rows' in reply) resolve({ rows: reply.rows });
-      else reject('unsupported' in reply ? new UnsupportedTableError(fileName) : new Error(reply.error));
+      else reject('problem' in reply ? new TableReadError(reply.problem) : new Error(reply.error));
     });
     worker.addEventListener('error', (event) => {
       // The worker script did not load (e.g. a stricter CSP): read here rather than fail the import.

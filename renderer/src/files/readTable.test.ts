@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { readTable, UnsupportedTableError } from './readTable';
+import { readTable, TableReadError, type TableProblem } from './readTable';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (h: string) => Uint8Array.from(h.replace(/\s/g, '').match(/../g)!, (b) => parseInt(b, 16));
@@ -38,8 +38,39 @@ describe('CSV', () => {
     expect(rows).toEqual([['h1', 'h2'], ['1', '2'], [''], ['3', '4']]);
   });
 
-  it('refuses what is neither XLSX nor CSV', async () => {
-    await expect(readTable(utf8('hello'), 'notes.docx')).rejects.toBeInstanceOf(UnsupportedTableError);
+  it('reads text whatever the file is named, and tab-separated text as Excel saves "Unicode text"', async () => {
+    expect((await readTable(utf8('企业名称,面积\n张三,60'), '名册.xlsx')).rows).toEqual([['企业名称', '面积'], ['张三', '60']]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'企业名称\t面积\r\n张三\t60\r\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect((await readTable(utf16, '名册.txt')).rows).toEqual([['企业名称', '面积'], ['张三', '60']]);
+  });
+});
+
+describe('files that cannot be read', () => {
+  const problem = (bytes: Uint8Array, name: string) =>
+    readTable(bytes, name).then(
+      () => 'read',
+      (e: unknown) => (e instanceof TableReadError ? e.problem : String(e)),
+    );
+  /** The first bytes of an OLE compound file, and a directory entry's name in UTF-16LE. */
+  const compoundFile = (stream: string) => concat(hex('d0cf11e0a1b11ae1'), new Uint8Array(504), new Uint8Array([...stream].flatMap((c) => [c.charCodeAt(0), 0])));
+
+  it.each<[string, Uint8Array, string, TableProblem]>([
+    ['no bytes', new Uint8Array(0), '名册.xlsx', 'empty'],
+    ['only a BOM and blank lines', concat(hex('ef bb bf'), utf8(' \r\n,,\r\n')), '名册.csv', 'empty'],
+    ['neither UTF-8 nor GBK', hex('41 2c 42 0d 0a c6 f3 ff ff 0d 0a'), '名册.csv', 'unreadable'],
+    ['binary', hex('89504e470d0a1a0a0000000d49484452'), '图片.xlsx', 'unreadable'],
+    ['a ZIP that is not a workbook', hex('504b0304 0a000000 0000'), '名册.xlsx', 'unreadable'],
+    ['a password-protected XLSX', compoundFile('EncryptedPackage'), '名册.xlsx', 'encrypted'],
+    ['an old .xls', compoundFile('Workbook'), '名册.xls', 'oldExcel'],
+    ['an .xls by name', utf8('<html>'), '名册.xls', 'oldExcel'],
+  ])('%s', async (_what, bytes, name, expected) => {
+    expect(await problem(bytes, name)).toBe(expected);
+  });
+
+  it('calls a workbook whose first sheet holds nothing empty', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('名册');
+    expect(await problem(new Uint8Array(await workbook.xlsx.writeBuffer()), '名册.xlsx')).toBe('empty');
   });
 });
 

@@ -7,25 +7,59 @@ export interface Table {
   rows: string[][];
 }
 
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
 /** XLSX files are ZIP archives; the signature beats the name when a manager renames a file. */
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file: an .xls from Excel 97–2003, or an XLSX saved with a password (its package encrypted inside one). */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream a password-protected XLSX keeps its package in, named in the compound file's directory (UTF-16LE). */
+const ENCRYPTED_PACKAGE = new Uint8Array([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]));
 
-export class UnsupportedTableError extends Error {
-  constructor(readonly fileName: string) {
-    super(`Not an XLSX or CSV file: ${fileName}`);
-    this.name = 'UnsupportedTableError';
+/** Why a file cannot be read as a table (each has its message saying what to do, `import.file.*`). */
+export type TableProblem = 'empty' | 'unreadable' | 'encrypted' | 'oldExcel' | 'noHeader';
+
+export class TableReadError extends Error {
+  constructor(readonly problem: TableProblem) {
+    super(`The file cannot be read as a table: ${problem}`);
+    this.name = 'TableReadError';
   }
 }
 
-/** Reads the first worksheet of an XLSX file or a CSV file (UTF-8, with or without BOM, or GBK). */
+function contains(bytes: Uint8Array, part: Uint8Array): boolean {
+  outer: for (let i = bytes.indexOf(part[0]!); i >= 0 && i <= bytes.length - part.length; i = bytes.indexOf(part[0]!, i + 1)) {
+    for (let k = 1; k < part.length; k++) if (bytes[i + k] !== part[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const isBlankRow = (row: readonly string[]) => row.every((c) => c.trim() === '');
+
+/**
+ * Reads the first worksheet of an XLSX file, or any other file as CSV text (UTF-8, GBK, or Excel's
+ * tab-separated Unicode text), whatever its name says: a roster saved as .txt or renamed still reads.
+ * A file that cannot be read throws a `TableReadError` naming why.
+ */
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
   let rows: string[][];
-  if (isZip(bytes)) rows = await xlsxRows(bytes);
-  else if (/\.csv$/i.test(fileName)) rows = parseCsv(decodeText(bytes));
-  else throw new UnsupportedTableError(fileName);
+  if (startsWith(bytes, ZIP)) rows = await xlsxRows(bytes);
+  else if (startsWith(bytes, COMPOUND_FILE)) throw new TableReadError(contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'oldExcel');
+  else if (/\.xls$/i.test(fileName) && bytes.length > 0) throw new TableReadError('oldExcel');
+  else {
+    const text = decodeText(bytes);
+    if (text === null) throw new TableReadError('unreadable');
+    rows = parseCsv(text, delimiterOf(text));
+  }
   // Sheets often carry formatted but empty rows below the data.
-  while (rows.length > 0 && rows.at(-1)!.every((c) => c.trim() === '')) rows.pop();
+  while (rows.length > 0 && isBlankRow(rows.at(-1)!)) rows.pop();
+  if (rows.length === 0) throw new TableReadError('empty');
   return { rows };
+}
+
+/** Excel's "Unicode text" and many exported .txt files separate fields by tabs; CSV by commas. */
+function delimiterOf(text: string): ',' | '\t' {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
 /** Dates as the desk writes them; a time of day is kept only when the cell has one. */
@@ -51,8 +85,13 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
-  // ExcelJS's type says Buffer; its zip reader takes any byte array, in Node and in the browser.
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  try {
+    // ExcelJS's type says Buffer; its zip reader takes any byte array, in Node and in the browser.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    // A ZIP that is not a workbook (a .docx renamed, a damaged download).
+    throw new TableReadError('unreadable');
+  }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   // Row values are sparse and start at index 1 (column A); Array.from turns holes into empty cells.

@@ -46,6 +46,18 @@ describe('importResidents (bulk)', () => {
     expect(await db.audit.count()).toBe(before + 1);
   });
 
+  it('a re-imported roster that only proposes an industry or agreement end leaves what the manager completed', async () => {
+    const [row] = rows(1);
+    await importResidents(db, [row!]);
+    const id = row!.startup.id;
+    const stored = (await db.startups.get(id))!;
+    const reimport = { ...row!, startup: { ...row!.startup, industry: stored.industry === 'A' ? 'B' : 'A', agreementEndsOn: '2099-12-31', area: 999, proposed: ['industry' as const, 'agreementEndsOn' as const] }, updates: id };
+    await importResidents(db, [reimport]);
+    const after = await db.startups.get(id);
+    expect(after).toMatchObject({ industry: stored.industry, agreementEndsOn: stored.agreementEndsOn, area: 999 });
+    expect(after).not.toHaveProperty('proposed');
+  });
+
   it('goes in steps within one transaction: an invalid row in a later step leaves the whole import unwritten', async () => {
     const input = rows(5);
     input[3] = { ...input[3]!, startup: { ...input[3]!.startup, name: '' } };

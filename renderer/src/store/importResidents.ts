@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { mergeImported } from '@core/import';
 import type { Founder, Startup } from '@core/records';
 import { normalizeCode } from '@core/text';
 import type { DeskDb, TallyRow } from './db';
@@ -108,7 +109,7 @@ export async function importResidents(db: DeskDb, rows: ImportRow[], onProgress?
         const before = existing.get(row.updates);
         if (!before) return row.startup;
         updated++;
-        const startup: Startup = { ...before, ...row.startup };
+        const startup = mergeImported(before, row.startup);
         for (const key of deskOwned) (startup as Record<string, unknown>)[key] = before[key];
         return startup;
       });

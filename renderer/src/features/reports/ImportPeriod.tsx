@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewReportImport, type ReportPreviewRow } from '@core/reports';
 import { openTable } from '../../files/openTable';
-import { UnsupportedTableError } from '../../files/readTable';
+import { tableErrorText } from '../../files/tableErrorText';
 import { db } from '../../store/db';
 import { reportsForPeriod, residentsIn, saveReports } from '../../store/reports';
 
@@ -23,7 +23,7 @@ export function ImportPeriod({ period }: { period: string }) {
       const [startups, filed] = await Promise.all([residentsIn(db, period), reportsForPeriod(db, period)]);
       setPreview({ ...previewReportImport(table.rows, { period, startups, filed: new Set(filed.map((r) => r.startupId)) }), file: file.name });
     } catch (error) {
-      message.error(error instanceof UnsupportedTableError ? t('reports.import.unsupported') : String(error));
+      message.error(tableErrorText(error, t));
     }
   };
 

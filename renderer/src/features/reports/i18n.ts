@@ -60,7 +60,6 @@ export const zh = {
     duplicate: '与第 {{row}} 行是同一家企业',
     badNumber: '“{{value}}”不是数字',
     badYesNo: '“{{value}}”应填 是 或 否',
-    unsupported: '只能导入 XLSX 或 CSV 文件',
   },
 };
 
@@ -124,6 +123,5 @@ export const en: Shape<typeof zh> = {
     duplicate: 'Same startup as row {{row}}',
     badNumber: '"{{value}}" is not a number',
     badYesNo: '"{{value}}" should be 是 (yes) or 否 (no)',
-    unsupported: 'Only XLSX or CSV files can be imported',
   },
 };

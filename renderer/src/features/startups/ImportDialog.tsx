@@ -1,21 +1,31 @@
-import { Alert, App, Button, Checkbox, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import type { TFunction } from 'i18next';
+import { Alert, App, Button, Checkbox, Modal, Progress, Select, Space, Typography, Upload } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importFields, missingRequired, type ColumnMapping, type ImportDefaults, type ImportField, type ImportPreview, type PreviewRow, type Reason } from '@core/import';
-import { entityTypes, fields, industries, stages } from '@core/records';
+import { isImportable, type ColumnMapping, type ImportDefaults, type ImportField, type ImportPreview, type PreviewRow } from '@core/import';
+import { defaultRuleSet, type Startup } from '@core/records';
+import { tableErrorText } from '../../files/tableErrorText';
 import { saveErrorText } from '../../shell/forms';
+import { getCarrier } from '../../store/carrier';
 import { db } from '../../store/db';
 import { importResidents, type ImportProgress } from '../../store/importResidents';
+import { ImportMapping, stillMissing } from './ImportMapping';
+import { ImportPreviewTable } from './ImportPreviewTable';
+import { industryOptions } from './industryOptions';
 import { openImportSheet, previewSheet } from './importSheet';
 
-type Step = { kind: 'pick' } | { kind: 'map'; table: string[][]; headerRow: number; columns: ColumnMapping } | { kind: 'preview'; preview: ImportPreview };
+type Sheet = { table: string[][]; headerRow: number; columns: ColumnMapping };
+type Step = { kind: 'pick' } | ({ kind: 'map' } & Sheet) | ({ kind: 'preview'; preview: ImportPreview } & Sheet);
 
-/** Required fields neither mapped nor given one value for all rows; a credit code column also gives the entity type. */
-const stillMissing = (columns: ColumnMapping, defaults: ImportDefaults) =>
-  missingRequired(columns, [...(Object.keys(defaults) as ImportField[]), ...(columns.includes('creditCode') ? (['entityType'] as const) : [])]);
-
-const reasonText = (r: Reason, t: TFunction) => `${r.field ? `${t(`import.fields.${r.field}`)}：` : ''}${t(r.key, r.params)}`;
+/** A row's industry set by the manager: confirmed by a person, so no longer the desk's proposal. */
+function withIndustry(row: PreviewRow, industry: string | undefined): PreviewRow {
+  if (!isImportable(row)) return row;
+  const proposed = (row.startup.proposed ?? []).filter((f) => f !== 'industry');
+  const startup: Startup = { ...row.startup, industry, proposed: proposed.length > 0 ? proposed : undefined };
+  if (industry === undefined) delete startup.industry;
+  if (startup.proposed === undefined) delete startup.proposed;
+  return { ...row, startup };
+}
 
 /** Pick a file → (map its columns where names differ) → preview every row → import the good ones. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -28,11 +38,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress>();
+  const incubationMonths = useLiveQuery(async () => ((await getCarrier(db))?.rules ?? defaultRuleSet).incubationMonths, []) ?? defaultRuleSet.incubationMonths;
 
-  const preview = async (table: string[][], headerRow: number, columns: ColumnMapping) => {
+  const preview = async (sheet: Sheet) => {
     setBusy(true);
     try {
-      setStep({ kind: 'preview', preview: await previewSheet(db, table, headerRow, columns, defaults) });
+      const { table, headerRow, columns } = sheet;
+      setStep({ kind: 'preview', table, headerRow, columns, preview: await previewSheet(db, table, headerRow, columns, defaults) });
     } finally {
       setBusy(false);
     }
@@ -43,17 +55,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const { table, headerRow, mapping } = await openImportSheet(new Uint8Array(await file.arrayBuffer()), file.name);
-      if (mapping.unmapped.length || mapping.missingRequired.length) setStep({ kind: 'map', table, headerRow, columns: mapping.columns });
-      else await preview(table, headerRow, mapping.columns);
+      const sheet = { table, headerRow, columns: mapping.columns };
+      if (mapping.unmapped.length || mapping.missingRequired.length) setStep({ kind: 'map', ...sheet });
+      else await preview(sheet);
     } catch (e) {
-      setError(e instanceof Error && e.name === 'UnsupportedTableError' ? t('import.unsupportedFile') : String(e));
+      setError(tableErrorText(e, t));
     } finally {
       setBusy(false);
     }
   };
 
+  const importable = (p: ImportPreview) => p.rows.filter(isImportable).filter((r) => updateExisting || !r.updates);
+
   const importRows = async (p: ImportPreview) => {
-    const good = p.rows.filter((r): r is Extract<PreviewRow, { startup: unknown }> => r.status !== 'error' && (updateExisting || !r.updates));
+    const good = importable(p);
     setBusy(true);
     setProgress({ done: 0, total: good.length });
     try {
@@ -68,31 +83,37 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  const headers = step.kind === 'pick' ? [] : (step.table[step.headerRow] ?? []);
+  const headerOf = (field: ImportField) => {
+    const index = step.kind === 'pick' ? -1 : step.columns.indexOf(field);
+    return headers[index]?.trim() || t(`import.fields.${field}`);
+  };
+  const setRows = (change: (rows: PreviewRow[]) => PreviewRow[]) => {
+    if (step.kind === 'preview') setStep({ ...step, preview: { ...step.preview, rows: change(step.preview.rows) } });
+  };
+
   const footer =
     step.kind === 'map' ? (
-      <Button type="primary" disabled={stillMissing(step.columns, defaults).length > 0} loading={busy} onClick={() => void preview(step.table, step.headerRow, step.columns)}>
+      <Button type="primary" disabled={stillMissing(step.columns, defaults).length > 0} loading={busy} onClick={() => void preview(step)}>
         {t('startups.importer.toPreview')}
       </Button>
     ) : step.kind === 'preview' ? (
       <Space>
         <Button onClick={() => setStep({ kind: 'pick' })}>{t('startups.importer.back')}</Button>
-        {(() => {
-          const count = step.preview.rows.filter((r) => r.status !== 'error' && (updateExisting || !r.updates)).length;
-          return (
-            <Button type="primary" disabled={count === 0} loading={busy} onClick={() => void importRows(step.preview)}>
-              {t('startups.importer.importGood', { count })}
-            </Button>
-          );
-        })()}
+        <Button type="primary" disabled={importable(step.preview).length === 0} loading={busy} onClick={() => void importRows(step.preview)}>
+          {t('startups.importer.importGood', { count: importable(step.preview).length })}
+        </Button>
       </Space>
     ) : null;
 
   return (
-    <Modal open width={1100} title={t('startups.importer.title')} onCancel={onClose} footer={footer} destroyOnHidden>
+    // The body scrolls within the window, so the buttons stay on screen at 1366×768.
+    <Modal open width={1200} style={{ top: 16 }} styles={{ body: { maxHeight: 'calc(100vh - 150px)', overflowY: 'auto' } }} title={t('startups.importer.title')} onCancel={onClose} footer={footer} destroyOnHidden>
       {step.kind === 'pick' && (
+        // An .xls can be picked, to be told how to save it as .xlsx.
         <Space direction="vertical">
           <Typography.Paragraph>{t('startups.importer.intro')}</Typography.Paragraph>
-          <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(file) => (void pick(file), false)}>
+          <Upload accept=".xlsx,.xls,.csv,.txt" showUploadList={false} beforeUpload={(file) => (void pick(file), false)}>
             <Button type="primary" loading={busy}>
               {t('startups.importer.chooseFile')}
             </Button>
@@ -100,123 +121,59 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {error && <Alert type="error" showIcon title={error} />}
         </Space>
       )}
-      {step.kind === 'map' && <MappingStep step={step} setColumns={(columns) => setStep({ ...step, columns })} defaults={defaults} setDefaults={setDefaults} />}
+      {step.kind === 'map' && (
+        <ImportMapping headers={headers} columns={step.columns} setColumns={(columns) => setStep({ ...step, columns })} defaults={defaults} setDefaults={setDefaults} incubationMonths={incubationMonths} />
+      )}
       {step.kind === 'preview' && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert
-            type={step.preview.counts.error ? 'warning' : 'success'}
-            showIcon
-            title={t('startups.importer.summary', { total: step.preview.rows.length, ...step.preview.counts })}
-          />
-          <Space>
+          <Alert type={step.preview.counts.error ? 'warning' : 'success'} showIcon title={t('startups.importer.summary', { total: step.preview.rows.length, ...step.preview.counts })} />
+          <Space wrap>
             <Checkbox checked={updateExisting} onChange={(e) => setUpdateExisting(e.target.checked)}>
               {t('startups.importer.updateExisting')}
             </Checkbox>
             <Checkbox checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)}>
               {t('startups.importer.onlyErrors')}
             </Checkbox>
+            <IndustryForAll rows={step.preview.rows} setRows={setRows} />
           </Space>
           {progress && <Progress percent={Math.round((progress.done / progress.total) * 100)} format={() => t('import.importing', { ...progress })} />}
-          <PreviewTable rows={onlyProblems ? step.preview.rows.filter((r) => r.status !== 'ok') : step.preview.rows} />
+          <ImportPreviewTable
+            rows={onlyProblems ? step.preview.rows.filter((r) => r.status === 'warning' || r.status === 'error') : step.preview.rows}
+            headerOf={headerOf}
+            incubationMonths={incubationMonths}
+            setIndustry={(row, industry) => setRows((rows) => rows.map((r) => (r.row === row ? withIndustry(r, industry) : r)))}
+          />
         </Space>
       )}
     </Modal>
   );
 }
 
-function MappingStep({ step, setColumns, defaults, setDefaults }: { step: Extract<Step, { kind: 'map' }>; setColumns: (c: ColumnMapping) => void; defaults: ImportDefaults; setDefaults: (d: ImportDefaults) => void }) {
+/** The industry for all rows at once: accept every proposal, or set one industry for every row the file left without. */
+function IndustryForAll({ rows, setRows }: { rows: PreviewRow[]; setRows: (change: (rows: PreviewRow[]) => PreviewRow[]) => void }) {
   const { t } = useTranslation();
-  const headers = step.table[step.headerRow] ?? [];
-  const missing = stillMissing(step.columns, {});
-  const options = [{ value: '', label: t('startups.importer.skip') }, ...importFields.map((f) => ({ value: f, label: t(`import.fields.${f}`) }))];
-  const enumOptions: Partial<Record<ImportField, { value: string; label: string }[]>> = {
-    entityType: entityTypes.map((v) => ({ value: v, label: t(`enums.entityType.${v}`) })),
-    industry: industries.map((v) => ({ value: v, label: `${v} ${t(`enums.industry.${v}`)}` })),
-    field: fields.map((v) => ({ value: v, label: t(`enums.field.${v}`) })),
-    stage: stages.map((v) => ({ value: v, label: t(`enums.stage.${v}`) })),
-  };
+  const proposals = rows.filter((r) => isImportable(r) && r.startup.proposed?.includes('industry')).length;
+  const open = rows.filter((r) => isImportable(r) && (r.startup.industry === undefined || r.startup.proposed?.includes('industry'))).length;
+  if (open === 0) return null;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph>{t('startups.importer.mappingIntro')}</Typography.Paragraph>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="index"
-        scroll={{ y: 360 }}
-        dataSource={headers.map((header, index) => ({ header, index }))}
-        columns={[
-          { title: t('startups.importer.column'), dataIndex: 'header' },
-          {
-            title: t('startups.importer.target'),
-            key: 'target',
-            render: (_, { header, index }) => (
-              <Select
-                aria-label={`${t('startups.importer.target')} ${header}`}
-                style={{ width: 220 }}
-                value={step.columns[index] ?? ''}
-                options={options}
-                onChange={(v: string) => setColumns(step.columns.map((c, i) => (i === index ? ((v || null) as ImportField | null) : c)))}
-              />
-            ),
-          },
-        ]}
+    <Space wrap>
+      {proposals > 0 && (
+        <Button onClick={() => setRows((all) => all.map((r) => (isImportable(r) && r.startup.proposed?.includes('industry') ? withIndustry(r, r.startup.industry) : r)))}>
+          {t('startups.importer.acceptAll', { count: proposals })}
+        </Button>
+      )}
+      <Select
+        aria-label={t('startups.importer.industryForAll')}
+        placeholder={t('startups.importer.industryForAll')}
+        style={{ width: 300 }}
+        showSearch
+        optionFilterProp="label"
+        value={null}
+        options={industryOptions(t)}
+        onChange={(v: string) =>
+          setRows((all) => all.map((r) => (isImportable(r) && (r.startup.industry === undefined || r.startup.proposed?.includes('industry')) ? withIndustry(r, v) : r)))
+        }
       />
-      {missing.map((field) => (
-        <Space key={field}>
-          <Alert type="warning" showIcon title={t('import.missingColumn', { field: t(`import.fields.${field}`) })} />
-          {field === 'area' ? (
-            <InputNumber aria-label={t('startups.importer.defaultFor', { field: t('import.fields.area') })} min={0} onChange={(v) => setDefaults({ ...defaults, area: v ?? undefined })} />
-          ) : enumOptions[field] ? (
-            <Select
-              aria-label={t('startups.importer.defaultFor', { field: t(`import.fields.${field}`) })}
-              style={{ width: 260 }}
-              options={enumOptions[field]}
-              onChange={(v: string) => setDefaults({ ...defaults, [field]: v })}
-            />
-          ) : (
-            <Input disabled aria-label={t(`import.fields.${field}`)} />
-          )}
-        </Space>
-      ))}
     </Space>
-  );
-}
-
-function PreviewTable({ rows }: { rows: PreviewRow[] }) {
-  const { t } = useTranslation();
-  const color = { ok: 'green', warning: 'gold', error: 'red' } as const;
-  return (
-    <Table<PreviewRow>
-      size="small"
-      rowKey="row"
-      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={{ y: 420, x: 1000 }}
-      dataSource={rows}
-      columns={[
-        { title: t('startups.importer.rowColumn'), dataIndex: 'row', width: 80, render: (row: number) => t('import.row', { row }) },
-        { title: t('startups.importer.statusColumn'), key: 'status', width: 150, render: (_, r) => <Tag color={color[r.status]}>{t(`import.status.${r.status}`)}</Tag> },
-        { title: t('import.fields.name'), key: 'name', width: 240, render: (_, r) => ('startup' in r ? r.startup.name : '') },
-        { title: t('import.fields.creditCode'), key: 'code', width: 190, render: (_, r) => ('startup' in r ? (r.startup.creditCode ?? '') : '') },
-        {
-          title: t('startups.importer.reasons'),
-          key: 'reasons',
-          render: (_, r) => (
-            <Space direction="vertical" size={0}>
-              {'updates' in r && r.updates && <Typography.Text type="secondary">{t('import.updatesExisting')}</Typography.Text>}
-              {(r.status === 'error' ? r.errors : []).map((x, i) => (
-                <Typography.Text key={`e${i}`} type="danger">
-                  {reasonText(x, t)}
-                </Typography.Text>
-              ))}
-              {r.warnings.map((x, i) => (
-                <Typography.Text key={`w${i}`} type="warning">
-                  {reasonText(x, t)}
-                </Typography.Text>
-              ))}
-            </Space>
-          ),
-        },
-      ]}
-    />
   );
 }

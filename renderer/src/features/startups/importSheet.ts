@@ -1,6 +1,9 @@
 import { locateHeader, mapHeaders, previewRows, summarizePreview, type ColumnMapping, type HeaderMapping, type ImportDefaults, type ImportPreview } from '@core/import';
+import { defaultRuleSet } from '@core/records';
 import { openTable } from '../../files/openTable';
+import { TableReadError } from '../../files/readTable';
 import { collectInSlices } from '../../shell/inSlices';
+import { getCarrier } from '../../store/carrier';
 import type { DeskDb } from '../../store/db';
 import { importLookups } from '../../store/importResidents';
 
@@ -11,20 +14,27 @@ export interface ImportSheet {
   mapping: HeaderMapping;
 }
 
-/** A file's rows, read in a worker, with the header row found and its columns matched to import fields. */
+/**
+ * A file's rows, read in a worker, with the header row found and its columns matched to import fields.
+ * A sheet where no row names a single field is not a roster (`noHeader`).
+ */
 export async function openImportSheet(bytes: Uint8Array, fileName: string): Promise<ImportSheet> {
   const { rows } = await openTable(bytes, fileName);
   const headerRow = locateHeader(rows);
-  return { table: rows, headerRow, mapping: mapHeaders(rows[headerRow] ?? []) };
+  const mapping = mapHeaders(rows[headerRow] ?? []);
+  if (mapping.columns.every((field) => field === null)) throw new TableReadError('noHeader');
+  return { table: rows, headerRow, mapping };
 }
 
 /**
- * Every data row checked, and matched with the startups the desk already holds by credit code. The rows
- * are checked a slice at a time between paints: 5,000 rows at once held the window for most of a second.
+ * Every data row checked, and matched with the startups the desk already holds by credit code; an
+ * agreement end the file lacks comes from the carrier's incubation term. The rows are checked a slice
+ * at a time between paints: 5,000 rows at once held the window for most of a second.
  */
 export async function previewSheet(db: DeskDb, table: string[][], headerRow: number, columns: ColumnMapping, defaults: ImportDefaults): Promise<ImportPreview> {
   const codeColumn = columns.indexOf('creditCode');
   const codes = codeColumn < 0 ? [] : table.slice(headerRow + 1).map((r) => r[codeColumn] ?? '');
-  const lookups = await importLookups(db, codes);
-  return summarizePreview(await collectInSlices(previewRows(table, { columns, headerRow, defaults, newId: () => crypto.randomUUID(), ...lookups })));
+  const [lookups, carrier] = await Promise.all([importLookups(db, codes), getCarrier(db)]);
+  const incubationMonths = (carrier?.rules ?? defaultRuleSet).incubationMonths;
+  return summarizePreview(await collectInSlices(previewRows(table, { columns, headerRow, defaults, incubationMonths, newId: () => crypto.randomUUID(), ...lookups })));
 }
