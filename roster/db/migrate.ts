@@ -4,11 +4,13 @@ import type { Store } from './schema';
 
 /** Brings the schema to the latest migration, or to `upTo` (a test opening data an older version wrote). */
 export async function migrateStore(store: Store, upTo?: string): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema it can see: on a PostgreSQL shared with
+  // other schemas (other applications, other roster databases) it must be told which one is ours.
+  const migrationTableSchema =
+    store.dialect === 'pg' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db: store.db,
-    // On PostgreSQL the migrator looks for its own tables in every schema unless told which: a roster in
-    // one schema beside another (a province per schema, each test in its own) would take the other's.
-    ...(store.dialect === 'pg' ? { migrationTableSchema: await currentSchema(store) } : {}),
+    migrationTableSchema,
     provider: {
       getMigrations: async () =>
         Object.fromEntries(
@@ -21,9 +23,4 @@ export async function migrateStore(store: Store, upTo?: string): Promise<void> {
   if (error || failed) {
     throw new Error(`roster migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
-}
-
-async function currentSchema(store: Store): Promise<string> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
-  return rows[0]!.schema;
 }

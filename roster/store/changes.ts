@@ -8,13 +8,19 @@ export type ChangeBody = DistributiveOmit<RosterChange, 'seq'>;
 /**
  * Appends roster decisions, in order; call inside the transaction that makes them. On PostgreSQL a
  * sequence hands out numbers before commit, so two writers could commit 6 before 5 and a pull between
- * them would move its cursor past 5 for ever; the lock makes seq order equal commit order. SQLite
- * already has a single writer. The lock lasts until commit, so take it as late in the transaction as
- * the work allows.
+ * them would move its cursor past 5 for ever. A carrier's pull reads its own changes and those for
+ * every carrier, so only those must commit in seq order: a carrier's writers take that carrier's
+ * advisory lock (other carriers go on in parallel), and a change for every carrier takes the table lock,
+ * which waits for every writer in flight (their inserts hold ROW EXCLUSIVE) and holds off new ones.
+ * Both last until commit, so take them as late in the transaction as the work allows. SQLite already
+ * has a single writer.
  */
 export async function appendChanges(store: Store, carrierCode: string | null, changes: ChangeBody[]): Promise<number[]> {
   if (changes.length === 0) return [];
-  if (store.dialect === 'pg') await sql`lock table roster_changes in share row exclusive mode`.execute(store.db);
+  if (store.dialect === 'pg') {
+    if (carrierCode === null) await sql`lock table roster_changes in share row exclusive mode`.execute(store.db);
+    else await sql`select pg_advisory_xact_lock(hashtextextended(${`roster_changes:${carrierCode}`}, 0))`.execute(store.db);
+  }
   const created_at = new Date().toISOString();
   const rows = await store.db
     .insertInto('roster_changes')

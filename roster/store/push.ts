@@ -139,10 +139,12 @@ async function writeRecords(store: Store, carrierCode: string, accepted: { m: Mu
   const versions = new Map<number, number>();
   if (byRecord.size === 0) return versions;
   const updated_at = new Date().toISOString();
+  // Rows in key order: two batches touching the same records lock them in the same order, never a deadlock.
+  const ordered = [...byRecord.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edit]) => edit);
   const rows = await store.db
     .insertInto('records')
     .values(
-      [...byRecord.values()].map(({ m, data, mutationIds }) => ({
+      ordered.map(({ m, data, mutationIds }) => ({
         carrier_code: carrierCode,
         entity: m.entity,
         record_id: m.recordId,
