@@ -8,7 +8,7 @@ function creditCodeFor(n: number): string {
 }
 
 /** A startup record that passes core's startupSchema. */
-export function startupRecord(id: string, n: number, name = `孵化企业 ${n}`): Record<string, unknown> {
+export function startupRecord(id: string, n: number, name = `孵化企业${n}`): Record<string, unknown> {
   return {
     id,
     updatedAt: '2026-03-01T08:00:00Z',
@@ -37,7 +37,7 @@ export function startupUpserts(firstId: number, count: number, recordOf: (mutati
       entity: 'startup',
       recordId,
       op: 'upsert',
-      record: startupRecord(recordId, mutationId, `${label}企业 ${recordId} 第${mutationId}次`),
+      record: startupRecord(recordId, mutationId, `${label}企业${recordId}第${mutationId}次`),
       createdAt: '2026-03-01T08:00:00Z',
     };
   });

@@ -53,7 +53,7 @@ describe.each(backends)('one desk answered by two services over one database on 
     for (const r of records) {
       expect(r.version).toBe(30);
       const lastEdit = 580 + (Number(r.record_id.slice(1)) || 20);
-      expect(r.data?.name).toBe(`企业 ${r.record_id} 第${lastEdit}次`);
+      expect(r.data?.name).toBe(`企业${r.record_id}第${lastEdit}次`);
     }
     const rosterIds = (await syncClient(b.url, token).pull(0)).changes.filter((c) => c.kind === 'rosterId');
     expect(rosterIds).toHaveLength(20);

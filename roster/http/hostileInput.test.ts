@@ -136,7 +136,7 @@ describe.each(backends)('hostile input on $name', (backend) => {
     expect((await pushReply(push([upsert(2, 's1', { ...startupRecord('s1', 1), ...claims })]))).body).toEqual({ results: [applied(2, 2)] });
 
     const [stored] = await storedRecords(roster.store, carrierCode);
-    expect(stored?.data).toMatchObject({ id: 's1', name: '孵化企业 1' });
+    expect(stored?.data).toMatchObject({ id: 's1', name: '孵化企业1' });
     for (const field of Object.keys(claims)) expect(stored?.data).not.toHaveProperty(field);
     const decisions = (await desk.pull(0)).changes.filter((c) => c.kind !== 'carrierStatus').map(({ seq: _seq, ...c }) => c);
     expect(decisions).toEqual([

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { SCHEMA_LOCK_KEY } from '../db/migrate';
 import type { StoreLocation } from '../db/open';
 
 /** A database nobody else uses, for one test, and how to throw it away. */
@@ -40,7 +41,8 @@ const postgres: Backend = {
     return {
       location: { kind: 'pg', url: url.toString() },
       flags: ['--pg', url.toString()],
-      dispose: () => adminQuery(`drop schema ${schema} cascade`),
+      // Never while another test's roster migrates (see SCHEMA_LOCK_KEY).
+      dispose: () => adminQuery(`select pg_advisory_lock(${SCHEMA_LOCK_KEY}); drop schema ${schema} cascade; select pg_advisory_unlock(${SCHEMA_LOCK_KEY})`),
     };
   },
 };
