@@ -56,6 +56,7 @@ describe('demo incubator', () => {
     check('mentor', demo.mentors);
     check('session', demo.sessions);
     check('report', demo.reports);
+    check('exit', demo.exits);
   });
 
   it('gives the default template a plausible spread in the round a manager drafts first', () => {

@@ -1,7 +1,8 @@
 import { creditCodeCheckChar } from '../validators/creditCode';
 import { idNumberCheckChar } from '../validators/idNumber';
-import { DEMO_PREFIX, defaultRuleSet, fields, keyGroups, stages, type Carrier, type Founder, type Mentor, type Report, type Session, type Startup } from '../records';
+import { DEMO_PREFIX, defaultRuleSet, fields, keyGroups, stages, type Carrier, type Exit, type Founder, type Mentor, type Report, type Session, type Startup } from '../records';
 import { mentorKinds, sessionModes } from '../records';
+import { demoExits } from './exits';
 import { gradeDrawn, profiles, within } from './profiles';
 import { seeded, type Random } from './random';
 
@@ -92,6 +93,7 @@ export interface Incubator {
   mentors: Mentor[];
   sessions: Session[];
   reports: Report[];
+  exits: Exit[];
   /** How the demo's evaluator scores each startup's manual item in every round. */
   manualScores: ManualScore[];
 }
@@ -262,6 +264,10 @@ export function generateIncubator(o: GenerateOptions): Incubator {
     if (grade === 'fail') struggling.add(id);
   }
 
+  // One venture that left was wound up (注销), so 再创业帮扶 has a founder to follow up.
+  const woundUp = startups.findLast((s) => s.status === 'exited');
+  if (woundUp) woundUp.exitKind = 'deregistered';
+
   const mentorCount = o.mentors ?? Math.max(12, Math.ceil(o.startups / 8));
   const mentors: Mentor[] = Array.from({ length: mentorCount }, (_, i) => {
     const kind = mentorKinds[i % mentorKinds.length]!;
@@ -334,5 +340,5 @@ export function generateIncubator(o: GenerateOptions): Incubator {
       status,
     });
   }
-  return { carrier, startups, founders, mentors, sessions, reports, manualScores };
+  return { carrier, startups, founders, mentors, sessions, reports, manualScores, exits: demoExits(startups, o.today, carrier.operator!) };
 }

@@ -30,3 +30,18 @@ export function demoRound(demo: Incubator, period: string, template: Template = 
       return { startupId: s.id, ...scored };
     });
 }
+
+/**
+ * The demo's one correction in a finalized round: the 合格 resident closest to the 良好 line had its
+ * manual item re-scored on review, as a revision. Undefined when the round has no such resident.
+ */
+export function demoCorrection(round: readonly DemoScoring[], template: Template = residentTemplate): DemoScoring | undefined {
+  const good = template.grades.find((g) => g.grade === 'good')?.min;
+  const manual = template.indicators.find((i) => i.rule.kind === 'manual');
+  if (good === undefined || !manual) return undefined;
+  const nearest = round.filter((e) => e.grade === 'pass').sort((a, b) => b.total - a.total || (a.startupId < b.startupId ? -1 : 1))[0];
+  const item = nearest?.items.find((i) => i.key === manual.key);
+  if (!nearest || !item || item.points >= manual.max) return undefined;
+  const points = Math.min(manual.max, item.points + Math.ceil(good - nearest.total));
+  return { startupId: nearest.startupId, ...scoreManual(template, nearest.items, manual.key, points, '复核后更正：补充了场地实际使用和社保缴纳材料。') };
+}
