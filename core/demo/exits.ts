@@ -1,4 +1,5 @@
-import type { Exit, Startup } from '../records';
+import { exitCandidates } from '../exits/candidates';
+import { defaultRuleSet, type Exit, type Startup } from '../records';
 
 const REASON_OF: Partial<Record<NonNullable<Startup['exitKind']>, Exit['reasons'][number]>> = {
   graduated: 'criteriaMet',
@@ -11,8 +12,8 @@ const daysBefore = (iso: string, days: number) => new Date(Date.parse(iso) - day
 
 /**
  * The demo's exit decisions: each startup that left has its approved decision (proposed two weeks
- * before it took effect), and the resident whose agreement ended longest ago has one still proposed,
- * for the manager to decide. Their ids carry the startup's, so demo ones carry the demo prefix.
+ * before it took effect), and one resident whose time is up has one still proposed, for the manager
+ * to decide. Their ids carry the startup's, so demo ones carry the demo prefix.
  */
 export function demoExits(startups: readonly Startup[], today: string, operator: string): Exit[] {
   const decided = startups
@@ -33,15 +34,16 @@ export function demoExits(startups: readonly Startup[], today: string, operator:
         effectiveOn: s.exitedOn,
       }),
     );
-  const overdue = startups.filter((s) => s.status === 'resident' && s.agreementEndsOn < today).sort((a, b) => (a.agreementEndsOn < b.agreementEndsOn ? -1 : 1))[0];
-  if (!overdue) return decided;
+  // The manager has taken up the desk's first suggestion that a resident's time is up.
+  const due = exitCandidates({ startups, reports: [], evaluations: [], rules: defaultRuleSet, line: 'hrss', today }).find((c) => c.rule === 'periodEnded' || c.rule === 'agreementEnded');
+  if (!due) return decided;
   const proposed: Exit = {
-    id: `${overdue.id}-exit`,
+    id: `${due.startupId}-exit`,
     updatedAt: `${today}T08:00:00.000Z`,
-    startupId: overdue.id,
+    startupId: due.startupId,
     kind: 'expired',
-    reasons: ['agreementEnded'],
-    note: '入驻协议已到期，企业申请办理出园。',
+    reasons: [due.rule === 'periodEnded' ? 'periodEnded' : 'agreementEnded'],
+    note: due.rule === 'periodEnded' ? '孵化期已满，企业同意按期出园。' : '入驻协议已到期，企业同意办理出园。',
     evidence: [],
     proposedOn: daysBefore(today, 5),
     proposedBy: operator,

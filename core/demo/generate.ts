@@ -184,6 +184,10 @@ export function generateIncubator(o: GenerateOptions): Incubator {
       exitKind: exited ? r.pick(['graduated', 'expired', 'voluntary'] as const) : undefined,
       exitedOn: exited ? addDays(o.today, -r.int(1, 25)) : undefined,
     };
+    // Most residents whose agreement ran out renewed it for a year at a time (those doing badly and every
+    // fourth one overstay, for the exit review to find); those who left at its end (到期出园) left the day it ended.
+    if (!exited && i % 4 !== 0 && gradeDrawn(i) !== 'fail') while (startup.agreementEndsOn < o.today) startup.agreementEndsOn = addMonths(startup.agreementEndsOn, 12);
+    if (startup.exitKind === 'expired') startup.agreementEndsOn = startup.exitedOn!;
     const team = r.int(1, 3);
     for (let f = 0; f < team; f++) {
       const age = r.int(21, 52);
