@@ -103,7 +103,8 @@ export const profiles: Record<Grade, Profile> = {
 
 /**
  * The grades residents are drawn to earn, 40 at a time: 6 优秀, 14 良好, 17 合格, 3 不合格; some land
- * in a neighbouring grade, and those who miss a report fail. Dealt by a stride that visits every place once in 40, so a small demo has the mix too.
+ * in a neighbouring grade, and those who miss a report fail. Dealt by a stride that visits every place
+ * once in 40, so a small demo has the mix too.
  */
 const DECK: readonly Grade[] = [...Array<Grade>(6).fill('excellent'), ...Array<Grade>(14).fill('good'), ...Array<Grade>(17).fill('pass'), ...Array<Grade>(3).fill('fail')];
 export const gradeDrawn = (i: number): Grade => DECK[(i * 17) % DECK.length]!;
