@@ -1,7 +1,9 @@
 import { creditCodeCheckChar } from '../validators/creditCode';
 import { idNumberCheckChar } from '../validators/idNumber';
-import { DEMO_PREFIX, defaultRuleSet, fields, keyGroups, stages, type Carrier, type Founder, type Mentor, type Report, type Session, type Startup } from '../records';
+import { DEMO_PREFIX, defaultRuleSet, fields, keyGroups, stages, type Carrier, type Exit, type Founder, type Mentor, type Report, type Session, type Startup } from '../records';
 import { mentorKinds, sessionModes } from '../records';
+import { demoExits } from './exits';
+import { gradeDrawn, profiles, within } from './profiles';
 import { seeded, type Random } from './random';
 import { addMonths } from '../dates';
 
@@ -28,6 +30,11 @@ const SCHOOLS = ['浙江大学', '浙江农林大学', '杭州电子科技大学
 const ORGS = ['浙江省创业导师协会', '杭州某创投基金', '浙江大学管理学院', '临安区就业管理服务中心', '某银行普惠金融部', '农业农村局技术推广站'];
 const EXPERTISE = ['商业模式', '融资', '财税', '法务', '市场营销', '电商运营', '农技', '人力资源', '知识产权', '政策申报'];
 const TOPICS = ['商业计划', '融资路演', '财税合规', '股权设计', '市场拓展', '政策申报', '团队管理', '产品打磨', '品牌建设'];
+const ACTION_ITEMS = ['完善商业计划书财务部分', '补齐员工社保缴纳', '准备融资路演材料', '申报一次性创业补贴', '梳理知识产权申请清单', '调整产品定价方案'];
+const LOW_MARKS = ['团队成员变动较大，入驻场地使用不足。', '场地长期无人办公，已约谈负责人。', '未按协议按时报送经营数据。'];
+/** Relative share of sessions each mentor takes, in turn; the mentor at LAPSED_MENTOR coached only until a year ago. */
+const MENTOR_LOAD = [6, 5, 4, 3, 3, 2, 2, 2, 1, 1, 1, 1];
+const LAPSED_MENTOR = 9;
 const REGION = '330185';
 
 const alnum = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -82,6 +89,16 @@ export interface Incubator {
   mentors: Mentor[];
   sessions: Session[];
   reports: Report[];
+  exits: Exit[];
+  /** How the demo's evaluator scores each startup's manual item in every round. */
+  manualScores: ManualScore[];
+}
+
+export interface ManualScore {
+  startupId: string;
+  key: string;
+  points: number;
+  comment?: string;
 }
 
 export interface GenerateOptions {
@@ -97,6 +114,8 @@ export interface GenerateOptions {
 /** A realistic incubator: residents with founders across all key groups, mentors, sessions and quarterly reports. */
 export function generateIncubator(o: GenerateOptions): Incubator {
   const r = seeded(o.seed ?? 2025);
+  // How residents do is drawn apart from who they are, so tuning the figures leaves names, codes and dates as they were.
+  const fig = seeded((o.seed ?? 2025) + 0x9e3779b9);
   const prefix = o.idPrefix ?? DEMO_PREFIX;
   const stamp = `${o.today}T08:00:00.000Z`;
   const quarters = pastQuarters(o.today, o.quarters ?? 8);
@@ -110,14 +129,20 @@ export function generateIncubator(o: GenerateOptions): Incubator {
     regionCode: REGION,
     address: '浙江省杭州市临安区青山湖街道科技大道 1188 号',
     operator: '周敏',
-    area: 12000,
-    seats: 120,
+    // Sized so the residents' rooms fill most of it, short of the 90% standard, as in many a real base.
+    area: 3600,
+    seats: 50,
     rules: defaultRuleSet,
   };
 
   const startups: Startup[] = [];
   const founders: Founder[] = [];
   const reports: Report[] = [];
+  const manualScores: ManualScore[] = [];
+  /** Each startup as many times as its profile's engagement, for drawing who is met in sessions. */
+  const engaged: Startup[] = [];
+  /** Those drawn to fail, who of late stopped taking up coaching (the quiet-residents list has them). */
+  const struggling = new Set<string>();
   for (let i = 0; i < o.startups; i++) {
     const field = r.pick(fields);
     const entityType = r.chance(0.1) ? 'team' : r.chance(0.12) ? 'soleProprietor' : r.chance(0.08) ? 'cooperative' : 'enterprise';
@@ -155,6 +180,10 @@ export function generateIncubator(o: GenerateOptions): Incubator {
       exitKind: exited ? r.pick(['graduated', 'expired', 'voluntary'] as const) : undefined,
       exitedOn: exited ? addDays(o.today, -r.int(1, 25)) : undefined,
     };
+    // Most residents whose agreement ran out renewed it for a year at a time (those doing badly and every
+    // fourth one overstay, for the exit review to find); those who left at its end (到期出园) left the day it ended.
+    if (!exited && i % 4 !== 0 && gradeDrawn(i) !== 'fail') while (startup.agreementEndsOn < o.today) startup.agreementEndsOn = addMonths(startup.agreementEndsOn, 12);
+    if (startup.exitKind === 'expired') startup.agreementEndsOn = startup.exitedOn!;
     const team = r.int(1, 3);
     for (let f = 0; f < team; f++) {
       const age = r.int(21, 52);
@@ -187,16 +216,28 @@ export function generateIncubator(o: GenerateOptions): Incubator {
     }
     startups.push(startup);
 
-    let employees = r.int(1, 6);
-    let revenue = r.int(5, 60) * 10_000;
+    // Figures grow from where the startup stood in its first reported quarter, at its own yearly pace.
+    const grade = gradeDrawn(i);
+    const p = profiles[grade];
+    const startEmployees = within(fig, p.employees);
+    const startRevenue = within(fig, p.revenue);
+    const growth = within(fig, p.growth);
+    const hires = within(fig, p.hires);
+    const insured = within(fig, p.insured);
+    const rdFactor = field === 'ai' || field === 'digital' || field === 'green' ? 1 : 0.6;
+    const points = fig.int(...p.compliance);
+    manualScores.push({ startupId: id, key: 'compliance', points, ...(points < 5 ? { comment: fig.pick(LOW_MARKS) } : {}) });
+    let reported = 0;
     for (const q of quarters) {
       if (q.endsOn < admittedOn || (startup.exitedOn && q.endsOn > startup.exitedOn)) continue;
-      if (r.chance(0.05)) continue; // a missed report now and then, as in life
-      employees = Math.max(1, employees + r.int(-1, 3));
-      revenue = Math.max(0, Math.round(revenue * (0.8 + r.next() * 0.6)));
-      const financing = r.chance(0.15) ? r.int(1, 30) * 100_000 : 0;
-      const guaranteeLoans = financing > 0 && r.chance(0.5) ? Math.min(financing, r.pick([200_000, 300_000, 500_000])) : 0;
-      const keyGroupHires = r.int(0, Math.floor(employees / 2));
+      if (fig.chance(p.missed)) continue; // a missed report now and then, most often from those who struggle
+      const years = reported++ / 4;
+      const employees = Math.max(1, Math.round(startEmployees * (1 + growth / 3) ** years) + fig.int(-1, 1));
+      const revenue = Math.max(0, Math.round(startRevenue * (1 + growth) ** years * (0.95 + fig.next() * 0.1)));
+      const financing = fig.chance(p.financed) ? Math.round(within(fig, p.financing) / 10_000) * 10_000 : 0;
+      const guaranteeLoans = financing > 0 && fig.chance(0.5) ? Math.min(financing, fig.pick([200_000, 300_000, 500_000])) : 0;
+      const hired = Math.min(employees, Math.round(employees * hires * (0.9 + fig.next() * 0.2)));
+      const keyGroupHires = Math.round(hired * 0.6);
       reports.push({
         id: `${prefix}r${i + 1}-${q.period}`,
         updatedAt: stamp,
@@ -204,22 +245,28 @@ export function generateIncubator(o: GenerateOptions): Incubator {
         period: q.period,
         employees,
         keyGroupHires,
-        newGraduateHires: r.int(0, employees - keyGroupHires),
-        insuredEmployees: r.int(Math.floor(employees / 2), employees),
+        newGraduateHires: hired - keyGroupHires,
+        insuredEmployees: Math.min(employees, Math.ceil(employees * insured)),
         revenue,
-        netProfit: Math.round(revenue * (r.next() * 0.3 - 0.1)),
-        taxPaid: Math.round(revenue * 0.03 * r.next()),
-        rdSpend: field === 'ai' || field === 'digital' ? Math.round(revenue * r.next() * 0.1) : 0,
-        ipApplied: r.chance(0.2) ? r.int(1, 3) : 0,
-        inventionPatentsGranted: r.chance(0.04) ? 1 : 0,
-        otherIpGranted: r.chance(0.15) ? r.int(1, 2) : 0,
+        netProfit: Math.round(revenue * (fig.next() * 0.3 - 0.1)),
+        taxPaid: Math.round(revenue * within(fig, p.taxRate)),
+        rdSpend: Math.round(revenue * within(fig, p.rd) * rdFactor),
+        ipApplied: fig.chance(0.1 + p.otherIp / 2) ? fig.int(1, 3) : 0,
+        inventionPatentsGranted: fig.chance(p.patent) ? fig.int(1, 2) : 0,
+        otherIpGranted: fig.chance(p.otherIp) ? fig.int(1, 2) : 0,
         financing,
         guaranteeLoans,
-        equityFinancing: financing > guaranteeLoans && r.chance(0.5) ? financing - guaranteeLoans : 0,
-        subsidies: r.chance(0.2) ? r.pick([5000, 10000, 20000]) : 0,
+        equityFinancing: financing > guaranteeLoans && fig.chance(0.5) ? financing - guaranteeLoans : 0,
+        subsidies: fig.chance(0.2) ? fig.pick([5000, 10000, 20000]) : 0,
       });
     }
+    for (let k = 0; k < p.engagement; k++) engaged.push(startup);
+    if (grade === 'fail') struggling.add(id);
   }
+
+  // One venture that left was wound up (注销), so 再创业帮扶 has a founder to follow up.
+  const woundUp = startups.findLast((s) => s.status === 'exited');
+  if (woundUp) woundUp.exitKind = 'deregistered';
 
   const mentorCount = o.mentors ?? Math.max(12, Math.ceil(o.startups / 8));
   const mentors: Mentor[] = Array.from({ length: mentorCount }, (_, i) => {
@@ -238,21 +285,44 @@ export function generateIncubator(o: GenerateOptions): Incubator {
     };
   });
 
+  // Some mentors are in demand, some rarely asked; one stopped coaching a year ago though still listed.
+  const load = (i: number) => MENTOR_LOAD[i % MENTOR_LOAD.length]!;
+  const weighted = (keep: (i: number) => boolean) => mentors.flatMap((m, i) => (m.active && keep(i) ? Array<Mentor>(load(i)).fill(m) : []));
+  const everyMentor = weighted(() => true);
+  const lastYearMentors = weighted((i) => i % MENTOR_LOAD.length !== LAPSED_MENTOR);
+  // Residents who do well take up more coaching. Sessions are dealt in date order round a shuffled
+  // deck of residents, so each one's sessions are spread over time (random picks left some residents
+  // without a session for quarters on end), each with residents resident on its day.
+  for (let i = engaged.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    [engaged[i], engaged[j]] = [engaged[j]!, engaged[i]!];
+  }
+  const lately = addDays(o.today, -45);
+  const canMeet = (s: Startup, day: string) => s.admittedOn <= day && !(s.exitedOn && s.exitedOn < day) && !(day >= lately && struggling.has(s.id));
+  let dealt = 0;
+  const pickStartup = (day: string) => {
+    let s = engaged[dealt++ % engaged.length]!;
+    for (let tries = 0; tries < 8 && !canMeet(s, day); tries++) s = engaged[dealt++ % engaged.length]!;
+    return s.id;
+  };
+
   const sessions: Session[] = [];
   const total = Math.round(o.startups * (o.sessionsPerStartup ?? 7.5));
-  const activeMentors = mentors.filter((m) => m.active);
+  // Two years of sessions, more of them lately (the carrier's mentoring grew), and a month booked ahead.
+  const offsets = Array.from({ length: total }, () => (r.chance(0.05) ? r.int(1, 30) : -Math.floor(720 * r.next() ** 1.4))).sort((a, b) => a - b);
   for (let i = 0; i < total; i++) {
-    const kind = r.chance(0.75) ? 'appointment' : r.chance(0.7) ? 'group' : 'panel';
-    const daysFromToday = r.int(-720, 30);
+    const kind = r.chance(0.65) ? 'appointment' : r.chance(0.75) ? 'group' : 'panel';
+    const daysFromToday = offsets[i]!;
     const day = addDays(o.today, daysFromToday);
     const hour = r.pick([9, 10, 14, 15, 16]);
-    const startupIds =
-      kind === 'group' ? [...new Set(Array.from({ length: r.int(3, 8) }, () => r.pick(startups).id))] : [r.pick(startups).id];
-    const mentorIds = kind === 'panel' ? [...new Set([r.pick(activeMentors).id, r.pick(activeMentors).id, r.pick(activeMentors).id])] : [r.pick(activeMentors).id];
-    if (kind === 'panel' && mentorIds.length < 2) mentorIds.push(activeMentors.find((m) => !mentorIds.includes(m.id))!.id);
+    const startupIds = kind === 'group' ? [...new Set(Array.from({ length: r.int(3, 8) }, () => pickStartup(day)))] : [pickStartup(day)];
+    const pool = daysFromToday > -365 ? lastYearMentors : everyMentor;
+    const mentorIds = kind === 'panel' ? [...new Set([r.pick(pool).id, r.pick(pool).id, r.pick(pool).id])] : [r.pick(pool).id];
+    if (kind === 'panel' && mentorIds.length < 2) mentorIds.push(pool.find((m) => !mentorIds.includes(m.id))!.id);
     const future = daysFromToday > 0;
     const status = future ? 'scheduled' : r.chance(0.9) ? 'held' : r.pick(['cancelled', 'noShow'] as const);
     const held = status === 'held';
+    const due = addDays(day, 21);
     sessions.push({
       id: `${prefix}c${i + 1}`,
       updatedAt: stamp,
@@ -264,10 +334,11 @@ export function generateIncubator(o: GenerateOptions): Incubator {
       mode: r.pick(sessionModes),
       topics: [r.pick(TOPICS)],
       summary: held ? '梳理了当前经营情况和下一步计划，导师给出具体建议。' : undefined,
-      actionItems: held && r.chance(0.5) ? [{ id: `${prefix}a${i + 1}`, text: '完善商业计划书财务部分', owner: '创始人', due: addDays(day, 21), done: r.chance(0.6) }] : [],
+      // Older action items are mostly done; recent ones are often still open, some past their due date.
+      actionItems: held && r.chance(0.5) ? [{ id: `${prefix}a${i + 1}`, text: r.pick(ACTION_ITEMS), owner: '创始人', due, done: r.chance(due < addDays(o.today, -45) ? 0.92 : 0.4) }] : [],
       rating: held ? r.int(3, 5) : undefined,
       status,
     });
   }
-  return { carrier, startups, founders, mentors, sessions, reports };
+  return { carrier, startups, founders, mentors, sessions, reports, manualScores, exits: demoExits(startups, o.today, carrier.operator!) };
 }

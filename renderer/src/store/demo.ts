@@ -1,7 +1,11 @@
 import type { Table } from 'dexie';
-import { DEMO_PREFIX } from '@core/records';
-import { generateIncubator } from '@core/demo/generate';
+import { DEMO_PREFIX, type Evaluation } from '@core/records';
+import { generateIncubator, pastQuarters, type Incubator } from '@core/demo/generate';
+import { demoCorrection, demoRound, type DemoScoring } from '@core/demo/rounds';
+import { residentTemplate } from '@core/scoring';
 import type { DeskDb } from './db';
+import { evaluationId } from './evaluations';
+import { operatorName } from './operator';
 import { rebuildStartupIndex } from './rebuildIndex';
 import { checkUnsealedWrite, prepareSeals } from './sealing';
 import type { StartupIndexRow } from './startupIndex';
@@ -13,14 +17,45 @@ export async function hasDemoData(db: DeskDb): Promise<boolean> {
   return (await db.startups.where('id').startsWith(DEMO_PREFIX).count()) > 0;
 }
 
+const daysAfter = (iso: string, days: number) => new Date(Date.parse(`${iso}T02:00:00Z`) + days * 86_400_000).toISOString();
+
+/**
+ * The demo's evaluations with the default template: the two quarters before the latest finalized
+ * three weeks after they ended (one of them corrected, as a revision), and the latest quarter
+ * drafted with its manual items scored, for the manager to look over and finalize.
+ */
+function demoEvaluations(demo: Incubator, today: string): Evaluation[] {
+  const quarters = pastQuarters(today, 3);
+  const record = (s: DemoScoring, period: string, revision: number, status: Evaluation['status'], finalizedAt?: string): Evaluation => ({
+    ...s,
+    id: evaluationId(s.startupId, period, revision),
+    updatedAt: finalizedAt ?? `${today}T08:00:00.000Z`,
+    period,
+    templateId: residentTemplate.id,
+    templateVersion: residentTemplate.version,
+    revision,
+    status,
+    ...(finalizedAt ? { finalizedAt, evaluator: operatorName() } : {}),
+  });
+  return quarters.flatMap(({ period, endsOn }, i) => {
+    const round = demoRound(demo, period);
+    if (i === quarters.length - 1) return round.map((s) => record(s, period, 1, 'draft'));
+    const correction = i === quarters.length - 2 ? demoCorrection(round) : undefined;
+    const finalized = round.map((s) => record(s, period, 1, s.startupId === correction?.startupId ? 'superseded' : 'finalized', daysAfter(endsOn, 21)));
+    return correction ? [...finalized, record(correction, period, 2, 'finalized', daysAfter(endsOn, 35))] : finalized;
+  });
+}
+
 /**
  * Demo records are not the carrier's: they are written without audit or outbox entries (they must
- * never reach the national roster) and carry the demo id prefix so removal finds every one.
+ * never reach the national roster, and a desk holding only them owes no backup) and carry the demo id
+ * prefix so removal finds every one.
  */
 export async function loadDemoData(db: DeskDb, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const demo = generateIncubator({ startups: 40, today });
   const sealed = await prepareSeals(db, demo.founders);
-  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.reports, db.mentors, db.sessions, db.meta], async () => {
+  const evaluations = demoEvaluations(demo, today);
+  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.reports, db.mentors, db.sessions, db.evaluations, db.exits, db.meta], async () => {
     await checkUnsealedWrite(db, !!sealed);
     await db.startups.bulkPut(demo.startups);
     await db.founders.bulkPut(sealed ? demo.founders.map(sealed) : demo.founders);
@@ -28,8 +63,11 @@ export async function loadDemoData(db: DeskDb, today = new Date().toISOString().
     await db.reports.bulkPut(demo.reports);
     await db.mentors.bulkPut(demo.mentors);
     await db.sessions.bulkPut(demo.sessions);
+    await db.evaluations.bulkPut(evaluations);
+    await db.exits.bulkPut(demo.exits);
     const added = <T>(records: T[]) => records.map((after) => ({ before: undefined, after }));
-    await applyTallies(db.tallies, recordDelta('mentor', added(demo.mentors), recordDelta('session', added(demo.sessions), recordDelta('report', added(demo.reports)))));
+    const delta = recordDelta('mentor', added(demo.mentors), recordDelta('session', added(demo.sessions), recordDelta('report', added(demo.reports), recordDelta('evaluation', added(evaluations)))));
+    await applyTallies(db.tallies, delta);
   });
 }
 
