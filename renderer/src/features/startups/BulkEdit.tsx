@@ -1,5 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, InputNumber, Modal, Progress, Radio, Select, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fields, industries, keyGroups, stages } from '@core/records';
@@ -7,7 +8,7 @@ import { DateInput } from '../../shell/DateInput';
 import { saveErrorText } from '../../shell/forms';
 import { BulkEditError, bulkEdit, undoBulkEdit, type BulkProgress, type BulkResult, type BulkValues } from '../../store/bulkEdit';
 import { db } from '../../store/db';
-import { matchingIds, type StartupQuery } from '../../store/startups';
+import { countMatches, matchingIds, type StartupQuery } from '../../store/startups';
 import { industryText } from './labels';
 
 type Scope = 'selected' | 'all';
@@ -20,7 +21,7 @@ let remembered: LastEdit | undefined;
  * Bulk edit of the list: the rows selected, or every startup the current filter lists, set to the
  * same values in one action; afterwards the result stays on the page with the edit's undo.
  */
-export function BulkEdit({ query, selected, listed, onDone }: { query: StartupQuery; selected: string[]; listed: number | undefined; onDone: () => void }) {
+export function BulkEdit({ query, selected, onDone }: { query: StartupQuery; selected: string[]; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -35,6 +36,8 @@ export function BulkEdit({ query, selected, listed, onDone }: { query: StartupQu
   const b = (key: string, values?: Record<string, unknown>) => t(`startups.bulk.${key}`, values);
   const label = (key: string) => t(`startups.form.${key}`);
   const chosen = selected.length > 0 ? scope : 'all';
+  // Exact, unlike the list's count of a search (which stops at a thousand): read when the dialog opens.
+  const listed = useLiveQuery(async () => (open ? (await countMatches(db, query)).count : undefined), [open, query]);
 
   const run = async () => {
     const values = Object.fromEntries(Object.entries(form.getFieldsValue()).filter(([, v]) => v !== undefined && v !== null)) as BulkValues;
@@ -74,7 +77,7 @@ export function BulkEdit({ query, selected, listed, onDone }: { query: StartupQu
 
   return (
     <>
-      <Button icon={<EditOutlined />} disabled={selected.length === 0 && !listed} onClick={() => setOpen(true)}>
+      <Button icon={<EditOutlined />} onClick={() => setOpen(true)}>
         {b('open')}
       </Button>
       {selected.length > 0 && <Typography.Text>{b('selected', { count: selected.length })}</Typography.Text>}
@@ -115,7 +118,9 @@ export function BulkEdit({ query, selected, listed, onDone }: { query: StartupQu
             <Radio value="selected" disabled={selected.length === 0}>
               {b('scopeSelected', { count: selected.length })}
             </Radio>
-            <Radio value="all">{b('scopeAll', { count: listed ?? 0 })}</Radio>
+            <Radio value="all" disabled={listed === undefined}>
+              {b('scopeAll', { count: listed ?? 0 })}
+            </Radio>
           </Radio.Group>
           <Form form={form} layout="vertical" disabled={!!progress}>
             <Form.Item name="industry" label={label('industry')}>

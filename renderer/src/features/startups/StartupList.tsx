@@ -95,7 +95,7 @@ export function StartupList() {
             {t('startups.export.withIds')}
           </Checkbox>
         </Tooltip>
-        <BulkEdit query={query} selected={selected} listed={total?.more ? undefined : total?.count} onDone={() => setSelected([])} />
+        <BulkEdit query={query} selected={selected} onDone={() => setSelected([])} />
       </Space>
       <Space wrap>
         <Input.Search allowClear placeholder={t('startups.search')} aria-label={t('startups.searchLabel')} style={{ width: 320 }} onChange={(e) => set({ text: e.target.value })} />
