@@ -30,6 +30,8 @@ async function fillDate(scope: Scope, label: string, date: string) {
 /** Admits an unregistered team through the form, leaving its industry (and, if asked, its stage) to complete later. */
 async function admitTeam(page: Page, name: string, { industry, clearStage, founder }: { industry?: string; clearStage?: boolean; founder?: boolean } = {}) {
   await page.getByRole('button', { name: '登记入驻' }).click();
+  // The list's 名称 column header has the same name until the form replaces the list.
+  await expect(page.getByText('登记入驻企业')).toBeVisible();
   await page.getByLabel('名称', { exact: true }).fill(name);
   await pick(page, page, '主体类型', '未注册团队');
   if (industry) await pick(page, page, '所属行业（GB/T 4754）', industry);

@@ -77,10 +77,12 @@ export function BulkEdit({ query, selected, onDone }: { query: StartupQuery; sel
 
   return (
     <>
-      <Button icon={<EditOutlined />} onClick={() => setOpen(true)}>
-        {b('open')}
-      </Button>
-      {selected.length > 0 && <Typography.Text>{b('selected', { count: selected.length })}</Typography.Text>}
+      <Space size="small">
+        <Button icon={<EditOutlined />} onClick={() => setOpen(true)}>
+          {b('open')}
+        </Button>
+        {selected.length > 0 && <Typography.Text>{b('selected', { count: selected.length })}</Typography.Text>}
+      </Space>
       {last && !open && (
         <Alert
           role="status"
