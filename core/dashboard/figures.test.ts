@@ -38,6 +38,13 @@ describe('dashboard figures', () => {
     expect(fig.byKeyGroup).toEqual([{ key: 'graduate', count: 2 }, { key: 'veteran', count: 1 }]);
   });
 
+  it('counts residents whose stage or industry is not given yet (待补充) under a category of their own', () => {
+    const open = [s('a'), s('b', { stage: undefined, industry: undefined }), s('c', { industry: undefined })];
+    const figures = dashboardFigures(viewOf({ startups: open, founders: [], reports: [], sessions: [], evaluations: [] }, [range]), range);
+    expect(figures.byIndustry).toEqual([{ key: '', count: 2 }, { key: 'I', count: 1 }]);
+    expect(figures.byStage).toEqual([{ key: 'early', count: 2 }, { key: '', count: 1 }]);
+  });
+
   it('sums quarterly reports inside the range only', () => {
     expect(fig.jobs).toEqual([
       { period: '2025Q1', employees: 10, keyGroupHires: 4, newGraduateHires: 2 },

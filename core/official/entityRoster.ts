@@ -1,5 +1,5 @@
 import type { DateRange } from '../kpis/carrierNumbers';
-import { policyKeyGroups, type Founder, type Startup } from '../records';
+import { industryLabel, policyKeyGroups, type Founder, type Startup } from '../records';
 import { residentsAt } from './residents';
 import { problemsFor, type OfficialFile, type Problem, type Translate } from './sheet';
 
@@ -45,12 +45,13 @@ export function entityRoster(input: { startups: readonly Startup[]; founders: re
     if (founders.length === 0) check.missing(header('founders'));
     if (!contactPhone) check.missing(header('contactPhone'));
     if (s.feeWaived && !s.feeWaiverBasis) check.missing(header('feeWaiverBasis'));
+    if (!s.industry) check.missing(header('industry'));
     return [
       i + 1,
       s.name,
       s.creditCode ?? '',
       t(`enums.entityType.${s.entityType}`),
-      `${s.industry} ${t(`enums.industry.${s.industry}`)}`,
+      s.industry ? industryLabel(s.industry, t) : '',
       s.admittedOn,
       s.agreementEndsOn,
       s.room ?? '',

@@ -94,6 +94,24 @@ describe('火炬 在孵企业情况', () => {
   });
 });
 
+describe('a startup whose industry is still to complete (待补充)', () => {
+  const startups = [startup('a'), startup('open', { industry: undefined, field: undefined, stage: undefined })];
+  const reports = [...quarters('a', () => ({})), ...quarters('open', () => ({}))];
+
+  it('is a problem of the 火炬 table, named by startup and column, not a blank cell', () => {
+    const { problems } = torchTable({ startups, reports, range: year, today }, t);
+    expect(problems).toEqual([{ subject: { kind: 'startup', id: 'open', name: '企业open' }, field: 'official.torch.col.industry', problem: 'official.problem.missing' }]);
+  });
+
+  it('is a problem of the 在孵创业主体名册 too; a proposed industry is written as given', () => {
+    const founders = [founder('f1', 'a'), founder('f2', 'open'), founder('f3', 'guess')];
+    const guessed = startup('guess', { industry: 'A', proposed: ['industry'] });
+    const { sheet, problems } = entityRoster({ startups: [...startups, guessed], founders, range: year }, t);
+    expect(problems.map((p) => [p.subject.id, p.field, p.problem])).toEqual([['open', 'official.entities.col.industry', 'official.problem.missing']]);
+    expect(sheet.rows.map((r) => [r[1], r[4]])).toEqual([['企业a', 'I enums.industry.I'], ['企业guess', 'A enums.industry.A'], ['企业open', '']]);
+  });
+});
+
 describe('人社 rosters', () => {
   it('在孵创业主体名册: residents with founders, contact and key groups; missing fields listed', () => {
     const startups = [

@@ -1,5 +1,5 @@
 import type { DateRange } from '../kpis/carrierNumbers';
-import type { Report, Startup } from '../records';
+import { industryLabel, type Report, type Startup } from '../records';
 import { periodFigures, reportExpected } from './periodReports';
 import { residentsAt } from './residents';
 import { problemsFor, type OfficialColumn, type OfficialFile, type Problem, type Translate } from './sheet';
@@ -52,8 +52,9 @@ export function torchTable({ startups, reports, range, today }: TorchInput, t: T
   const rows = enterprises.map((s, i) => {
     const check = problemsFor(problems, { kind: 'startup', id: s.id, name: s.name }, t);
     if (!s.creditCode) check.missing(header('creditCode'));
+    if (!s.industry) check.missing(header('industry'));
     const f = figures.get(s.id);
-    const base = [i + 1, s.name, s.creditCode ?? '', s.admittedOn, `${s.industry} ${t(`enums.industry.${s.industry}`)}`];
+    const base = [i + 1, s.name, s.creditCode ?? '', s.admittedOn, s.industry ? industryLabel(s.industry, t) : ''];
     if (!f) {
       if (reportExpected(s.admittedOn, range, today)) check.other(t('official.torch.reports'), 'official.problem.noReport');
       return base;

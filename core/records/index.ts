@@ -29,6 +29,7 @@ export type RecordOf<E extends Entity> = z.infer<(typeof recordSchemas)[E]>;
 export * from './common';
 export * from './carrier';
 export * from './startup';
+export * from './industries';
 export * from './founder';
 export * from './report';
 export * from './mentor';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { creditCode, isoDate, isoDateTime, nameText, phone, recordBase, requiredName, text } from './common';
+import { industries } from './industries';
 
 export const entityTypes = ['enterprise', 'soleProprietor', 'cooperative', 'ruralCollective', 'team'] as const;
-/** GB/T 4754-2017 sections. */
-export const industries = 'ABCDEFGHIJKLMNOPQRST'.split('') as [string, ...string[]];
 export const fields = ['digital', 'ai', 'green', 'silver', 'agriculture', 'other'] as const;
 export const stages = ['early', 'growth', 'mature'] as const;
 export const startupStatuses = ['resident', 'exited'] as const;

@@ -1,3 +1,4 @@
+import { industryNames } from '@core/records/industries';
 import type { Shape } from './shape';
 import type { zh } from './zh';
 
@@ -15,7 +16,7 @@ export const en: Shape<typeof zh> = {
     settings: 'Settings',
     menu: 'Main menu',
   },
-  common: { save: 'Save', saved: 'Saved', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', yes: 'Yes', no: 'No', none: 'None', saveFailed: 'Could not save; what you typed is kept: {{reason}}', fixFields: 'Correct the fields marked in red, then save again' },
+  common: { save: 'Save', saved: 'Saved', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', yes: 'Yes', no: 'No', none: 'None', notGiven: 'Not yet given', saveFailed: 'Could not save; what you typed is kept: {{reason}}', fixFields: 'Correct the fields marked in red, then save again' },
   carrier: {
     setupTitle: 'Welcome to Incubator Desk',
     setupIntro: 'First, record your incubation carrier. Rosters, reports and the roster sync use it; you can change it later in Settings.',
@@ -75,12 +76,7 @@ export const en: Shape<typeof zh> = {
   print: { back: 'Back', print: 'Print / export PDF' },
   enums: {
     entityType: { enterprise: 'Enterprise', soleProprietor: 'Sole proprietorship', cooperative: 'Farmers’ cooperative', ruralCollective: 'Rural collective', team: 'Unregistered team' },
-    industry: {
-      A: 'Agriculture, forestry, animal husbandry, fishery', B: 'Mining', C: 'Manufacturing', D: 'Electricity, heat, gas and water', E: 'Construction', F: 'Wholesale and retail',
-      G: 'Transport, storage and post', H: 'Accommodation and catering', I: 'Information transmission, software and IT services', J: 'Finance', K: 'Real estate',
-      L: 'Leasing and business services', M: 'Scientific research and technical services', N: 'Water, environment and public facilities', O: 'Resident, repair and other services',
-      P: 'Education', Q: 'Health and social work', R: 'Culture, sports and entertainment', S: 'Public administration and social organisations', T: 'International organisations',
-    },
+    industry: industryNames('en'),
     field: { digital: 'Digital economy', ai: 'Artificial intelligence', green: 'Green economy', silver: 'Silver economy', agriculture: 'Modern agriculture', other: 'Other' },
     stage: { early: 'Start-up', growth: 'Growth', mature: 'Mature' },
     keyGroup: {

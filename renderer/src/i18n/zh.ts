@@ -1,3 +1,5 @@
+import { industryNames } from '@core/records/industries';
+
 /** 简体中文: the desk's first language. Every other language mirrors this shape (a compile error if not). */
 export const zh = {
   app: { name: '孵化台', fullName: '孵化台 · 创业孵化载体管理', loading: '正在打开数据…', storageNotPersisted: '浏览器未授予持久存储，磁盘紧张时数据可能被清除，请定期备份。' },
@@ -13,7 +15,7 @@ export const zh = {
     settings: '设置',
     menu: '主菜单',
   },
-  common: { save: '保存', saved: '已保存', cancel: '取消', confirm: '确定', edit: '编辑', yes: '是', no: '否', none: '无', saveFailed: '保存失败，已填写的内容仍保留：{{reason}}', fixFields: '请修改标红的字段后再保存' },
+  common: { save: '保存', saved: '已保存', cancel: '取消', confirm: '确定', edit: '编辑', yes: '是', no: '否', none: '无', notGiven: '待补充', saveFailed: '保存失败，已填写的内容仍保留：{{reason}}', fixFields: '请修改标红的字段后再保存' },
   carrier: {
     setupTitle: '欢迎使用孵化台',
     setupIntro: '先登记本孵化载体的基本信息。这些信息用于名册、报表和与名录服务的同步，之后可在“设置”中修改。',
@@ -73,12 +75,7 @@ export const zh = {
   print: { back: '返回', print: '打印 / 导出 PDF' },
   enums: {
     entityType: { enterprise: '企业', soleProprietor: '个体工商户', cooperative: '农民专业合作社', ruralCollective: '农村集体经济组织', team: '未注册团队' },
-    industry: {
-      A: '农、林、牧、渔业', B: '采矿业', C: '制造业', D: '电力、热力、燃气及水生产和供应业', E: '建筑业', F: '批发和零售业',
-      G: '交通运输、仓储和邮政业', H: '住宿和餐饮业', I: '信息传输、软件和信息技术服务业', J: '金融业', K: '房地产业',
-      L: '租赁和商务服务业', M: '科学研究和技术服务业', N: '水利、环境和公共设施管理业', O: '居民服务、修理和其他服务业',
-      P: '教育', Q: '卫生和社会工作', R: '文化、体育和娱乐业', S: '公共管理、社会保障和社会组织', T: '国际组织',
-    },
+    industry: industryNames('zh'),
     field: { digital: '数字经济', ai: '人工智能', green: '绿色经济', silver: '银发经济', agriculture: '现代农业', other: '其他' },
     stage: { early: '初创期', growth: '成长期', mature: '成熟期' },
     keyGroup: {

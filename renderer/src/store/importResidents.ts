@@ -55,8 +55,13 @@ export async function importLookups(db: DeskDb, creditCodes: string[]) {
  * 5,700 totals (a search term, a day, a filter value each) and 5,000 about 27,000: added per step,
  * most totals were read and written again by every step, and that took half the import.
  */
-class TallySum {
+export class TallySum {
   readonly sum = new Map<string, number>();
+  /** Adds what was summed to the kept totals, `TALLY_STEP` at a time. */
+  async addTo(tallies: DeskDb['tallies']) {
+    const moved = [...this.sum];
+    for (let i = 0; i < moved.length; i += TALLY_STEP) await applyTallies(tallies, new Map(moved.slice(i, i + TALLY_STEP)));
+  }
   async bulkGet(keys: string[]): Promise<(TallyRow | undefined)[]> {
     return keys.map((key) => (this.sum.has(key) ? { key, n: this.sum.get(key)! } : undefined));
   }
@@ -123,8 +128,7 @@ export async function importResidents(db: DeskDb, rows: ImportRow[], onProgress?
       await rebuildStartupIndex(indexTables, saved.map((s) => s.id));
       onProgress?.({ done: i + part.length, total: rows.length });
     }
-    const moved = [...totals.sum];
-    for (let i = 0; i < moved.length; i += TALLY_STEP) await applyTallies(db.tallies, new Map(moved.slice(i, i + TALLY_STEP)));
+    await totals.addTo(db.tallies);
   });
   return { added, updated };
 }

@@ -1,6 +1,6 @@
 import { qualifiesForFreeResidency } from '@core/residency';
 import { factsOf } from '@core/tallies/contributions';
-import type { Founder, KeyGroup, Startup } from '@core/records';
+import { completionGaps, type CompletableField, type Founder, type KeyGroup, type Startup } from '@core/records';
 import { normalizeCode, toHalfWidth } from '@core/text';
 
 export type ListState = 'resident' | 'exited' | 'voided';
@@ -33,6 +33,11 @@ export interface StartupIndexRow {
   free: 0 | 1;
   qualifiesFree: boolean;
   /**
+   * What is still to complete (待补充), left empty or proposed by the desk; absent when nothing is, so
+   * the rows of complete startups are those version 5 wrote.
+   */
+  gaps?: CompletableField[];
+  /**
    * The list's keyset keys, one multi-entry index per sort order: `state␀facet␀sort value␀id` for the
    * whole list (facet `*`) and for every filter value the startup has, so any one filter pages in any
    * order straight from an index. Only the name order carries the search terms (searches list by name).
@@ -56,6 +61,8 @@ export const facet = {
   key: (v: 0 | 1) => `k:${v}`,
   free: (v: 0 | 1) => `r:${v}`,
   term: (v: string) => `t:${v}`,
+  /** Something to complete (`any`), or the field that is. */
+  gap: (v: CompletableField | 'any') => `c:${v}`,
 };
 
 /** Where a facet's keys start (and, with `\uffff` after it, end) in a sort index. */
@@ -84,7 +91,9 @@ export function indexRowOf(s: Startup, founders: Founder[]): StartupIndexRow {
   const key = s.keyProject || s.keyProjectDesignated ? 1 : 0;
   const free = s.feeWaived ? 1 : 0;
   const terms = searchTerms(s.name, s.creditCode, founders.map((f) => f.name));
-  const facets = [ALL, facet.stage(facts.stage), facet.industry(facts.industry), facet.field(s.field ?? ''), facet.key(key), facet.free(free), ...groups.map(facet.group)];
+  const gaps = completionGaps(s);
+  const gapFacets = gaps.length > 0 ? [facet.gap('any'), ...gaps.map(facet.gap)] : [];
+  const facets = [ALL, facet.stage(facts.stage), facet.industry(facts.industry), facet.field(s.field ?? ''), facet.key(key), facet.free(free), ...groups.map(facet.group), ...gapFacets];
   const keys = (value: string, extra: string[] = []) => [...facets, ...extra].map((f) => listKey(state, f, value, s.id));
   return {
     id: s.id,
@@ -105,6 +114,7 @@ export function indexRowOf(s: Startup, founders: Founder[]): StartupIndexRow {
     key,
     free,
     qualifiesFree: qualifiesForFreeResidency(s, founders),
+    ...(gaps.length > 0 ? { gaps } : {}),
     byName: keys(s.name, terms.map(facet.term)),
     byAdmittedOn: keys(s.admittedOn),
     byAgreementEndsOn: keys(s.agreementEndsOn),

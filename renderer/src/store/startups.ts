@@ -1,4 +1,4 @@
-import type { Founder, KeyGroup, Startup } from '@core/records';
+import type { CompletableField, Founder, KeyGroup, Startup } from '@core/records';
 import type { DeskDb } from './db';
 import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
@@ -63,6 +63,8 @@ export interface StartupQuery {
   group?: KeyGroup;
   keyProject?: boolean;
   free?: boolean;
+  /** Something still to complete (待补充): anything, or this field. */
+  gap?: CompletableField | 'any';
   /** Agreement ends between today and today + days. */
   endingWithinDays?: number;
   today: string;
@@ -75,6 +77,8 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days *
 /** The filters a query sets, each as its facet in the list index (the agreement window has none: it is a range). */
 function facetsOf(q: StartupQuery): string[] {
   const f: string[] = [];
+  // First, so the 待补充 view reads its own (usually short) range.
+  if (q.gap) f.push(facet.gap(q.gap));
   if (q.group) f.push(facet.group(q.group));
   if (q.keyProject !== undefined) f.push(facet.key(q.keyProject ? 1 : 0));
   if (q.free !== undefined) f.push(facet.free(q.free ? 1 : 0));
@@ -95,6 +99,7 @@ function residualFilter(q: StartupQuery): (row: StartupIndexRow) => boolean {
     (!q.group || r.groups.includes(q.group)) &&
     (q.keyProject === undefined || r.key === (q.keyProject ? 1 : 0)) &&
     (q.free === undefined || r.free === (q.free ? 1 : 0)) &&
+    (!q.gap || (q.gap === 'any' ? !!r.gaps : !!r.gaps?.includes(q.gap))) &&
     (!until || (r.agreementEndsOn >= q.today && r.agreementEndsOn <= until)) &&
     (!plan || plan.matches(r));
 }
@@ -158,6 +163,16 @@ export async function findStartups(db: DeskDb, q: StartupQuery): Promise<Startup
   if (!plan.inOrder) return sortedSlice(db, q, plan);
   const range = rangeOf(db, plan);
   return (q.descending ? range.reverse() : range).toArray();
+}
+
+/**
+ * The ids of every row matching a query, for acting on all of them (a bulk edit of what a filter
+ * lists): keys only where the index range decides, so 5,000 ids do not read 5,000 rows.
+ */
+export async function matchingIds(db: DeskDb, q: StartupQuery): Promise<string[]> {
+  const plan = planOf(q);
+  // A multi-entry range can hold a row under several keys (search terms); each id is listed once.
+  return [...new Set((await rangeOf(db, plan).primaryKeys()) as string[])];
 }
 
 /**

@@ -21,6 +21,7 @@ import { instantsOf, loadCarrierNumbers } from '../../../renderer/src/store/carr
 import { indexRowsDelta, loadTallyView } from '../../../renderer/src/store/tallies';
 import { db, DB_NAME } from '../../../renderer/src/store/db';
 import { runRound } from '../../../renderer/src/store/evaluations';
+import { bulkEdit } from '../../../renderer/src/store/bulkEdit';
 import { importResidents, type ImportRow } from '../../../renderer/src/store/importResidents';
 import { rebuildDerived } from '../../../renderer/src/store/rebuildIndex';
 import { countMatches, LIST_COUNT_CAP, pageStartups, saveStartup, startupFile, type ListCount, type StartupQuery } from '../../../renderer/src/store/startups';
@@ -143,6 +144,33 @@ function rawImport(rows: ImportRow[], mutationBase: number) {
     }
     addTotals(tx, importedTotals(rows));
     tx.objectStore('meta').put({ key: 'bench.raw', value: m });
+  });
+}
+
+/**
+ * What a bulk edit writes, raw in one transaction: each startup read and put with the new industry, its
+ * index row, audit and outbox entry, and the totals the rows move.
+ */
+function rawBulkEdit(ids: string[], industry: string, mutationBase: number) {
+  return inTx(idb(), ['startups', 'founders', 'startupIndex', 'tallies', 'audit', 'outbox', 'meta'], 'readwrite', async (tx) => {
+    const startups = tx.objectStore('startups');
+    const founders = tx.objectStore('founders').index('startupId');
+    const [befores, people] = await Promise.all([
+      Promise.all(ids.map((id) => request(startups.get(id) as IDBRequest<Startup>))),
+      Promise.all(ids.map((id) => request(founders.getAll(id) as IDBRequest<Founder[]>))),
+    ]);
+    const now = new Date().toISOString();
+    const rows = befores.map((before, i) => {
+      const after = { ...before, industry, updatedAt: now };
+      startups.put(after);
+      const row = indexRowOf(after, people[i]!);
+      tx.objectStore('startupIndex').put(row);
+      tx.objectStore('audit').add({ at: now, who: 'bench', entity: 'startup', recordId: after.id, before, after });
+      tx.objectStore('outbox').add({ clientId: 'bench-raw', mutationId: mutationBase + i, entity: 'startup', recordId: after.id, op: 'upsert', record: after, createdAt: now });
+      return { before: indexRowOf(before, people[i]!), after: row };
+    });
+    addTotals(tx, indexRowsDelta(rows));
+    tx.objectStore('meta').put({ key: 'bench.raw', value: mutationBase });
   });
 }
 
@@ -430,6 +458,40 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       await inTx(idb(), ['tallies'], 'readwrite', (tx) => addTotals(tx, importedTotals(rows, -1)), 'relaxed');
     },
   });
+
+  // Bulk edit: 5,000 startups of their own at every size (written raw once, untimed), each run setting
+  // their industry to the other of two sections, so every run changes (nearly) every one of them.
+  let bulkRows: ImportRow[] = [];
+  let bulkRun = 0;
+  let bulkIndustry = 'M';
+  let bulkSteps = 0;
+  await step({
+    op: 'bulk edit 5,000 startups',
+    runs: Math.min(3, heavy + 1),
+    watchLongTasks: true,
+    before: async () => {
+      if (bulkRows.length === 0) {
+        bulkRows = importRows('k');
+        await rawImport(bulkRows, 4e9);
+      }
+      bulkIndustry = bulkRun++ % 2 ? 'I' : 'M';
+    },
+    store: async () => {
+      bulkSteps = 0;
+      await bulkEdit(db, bulkRows.map((r) => r.startup.id), { industry: bulkIndustry }, () => bulkSteps++);
+    },
+    baseline: () => rawBulkEdit(bulkRows.map((r) => r.startup.id), bulkIndustry, 5e9 + bulkRun * IMPORT_ROWS),
+  });
+  if (bulkRows.length > 0) {
+    const bulk = results.find((r) => r.op === 'bulk edit 5,000 startups');
+    if (bulk) bulk.note = `bulkEdit (store/bulkEdit.ts): the industry of 5,000 startups with founders, ${bulkSteps} steps in one transaction; the baseline reads and writes the same records, index rows, audit and outbox entries and totals raw`;
+    // Untimed: the bulkRows startups leave, with the totals they now move.
+    const now = await db.startups.bulkGet(bulkRows.map((r) => r.startup.id));
+    const current = bulkRows.map((r, i) => ({ ...r, startup: now[i]! }));
+    await removeImported('k');
+    await inTx(idb(), ['tallies'], 'readwrite', (tx) => addTotals(tx, importedTotals(current, -1)), 'relaxed');
+    bulkRows = [];
+  }
 
   // The scoring engine alone, on data already in memory (the old Node bench), then the store's round.
   let inputs: { startups: Startup[]; reportsOf: Map<string, Report[]>; sessionsOf: Map<string, Session[]> } | undefined;

@@ -39,7 +39,8 @@ export function DashboardCharts({ data, print }: { data: Dashboard; print?: bool
   ];
   // Long official names (GB/T 4754 sections) are cut on the axis; the table shows them whole.
   const short = (label: string) => (label.length > 10 ? `${label.slice(0, 9)}…` : label);
-  const labelled = (rows: { key: string; count: number }[], prefix: string) => rows.map((r) => ({ ...r, label: t(`${prefix}.${r.key}`) }));
+  // Residents whose stage or industry is not given yet are a category of their own (待补充).
+  const labelled = (rows: { key: string; count: number }[], prefix: string) => rows.map((r) => ({ ...r, label: r.key ? t(`${prefix}.${r.key}`) : t('common.notGiven') }));
   const axisLabelled = (rows: { key: string; count: number; label: string }[]) => rows.map((r) => ({ ...r, label: short(r.label) }));
   const exits = Object.entries(data.numbers.exitedByKind).map(([key, count]) => ({ key, count, label: t(`enums.exitKind.${key}`) }));
   const money = f.money.map((m) => ({ period: m.period, revenue: wan(m.revenue), financing: wan(m.financing) }));

@@ -3,13 +3,14 @@ import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Spac
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Founder } from '@core/records';
+import { completionGaps, type CompletableField, type Founder } from '@core/records';
 import { idNumberFacts } from '@core/validators/idNumber';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { startupFile, voidStartup } from '../../store/startups';
 import { StartupMentoring } from '../sessions/StartupMentoring';
 import { MaskedId } from './MaskedId';
+import { completableText } from './labels';
 import { timelineOf } from './timeline';
 import { saveErrorText } from '../../shell/forms';
 
@@ -22,6 +23,18 @@ export function StartupFileView({ id }: { id: string }) {
   const s = file.startup;
   const f = (key: string) => t(`startups.form.${key}`);
   const dash = (v: string | number | undefined) => (v === undefined || v === '' ? '—' : v);
+  const gaps = completionGaps(s);
+  // A value the desk proposed is shown with its mark until a person confirms it (edit, or a bulk edit).
+  const completable = (field: CompletableField) => (
+    <Descriptions.Item label={f(field)}>
+      {completableText(s, field, t)}
+      {s.proposed?.includes(field) && (
+        <Tag color="gold" style={{ marginInlineStart: 8 }}>
+          {t('startups.gaps.proposed')}
+        </Tag>
+      )}
+    </Descriptions.Item>
+  );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -47,16 +60,17 @@ export function StartupFileView({ id }: { id: string }) {
         )}
       </Space>
       {s.voidedAt && <Alert type="warning" showIcon title={t('startups.file.voided', { reason: s.voidedReason ?? '' })} />}
+      {gaps.length > 0 && <Alert type="info" showIcon title={t('startups.gaps.toComplete', { fields: gaps.map((g) => t(`startups.gaps.names.${g}`)).join('、') })} />}
       <Card title={t('startups.file.profile')}>
         <Descriptions column={3} size="small">
           <Descriptions.Item label={f('entityType')}>{t(`enums.entityType.${s.entityType}`)}</Descriptions.Item>
           <Descriptions.Item label={f('creditCode')}>{dash(s.creditCode)}</Descriptions.Item>
           <Descriptions.Item label={f('registeredOn')}>{dash(s.registeredOn)}</Descriptions.Item>
-          <Descriptions.Item label={f('industry')}>{`${s.industry} ${t(`enums.industry.${s.industry}`)}`}</Descriptions.Item>
-          <Descriptions.Item label={f('field')}>{t(`enums.field.${s.field}`)}</Descriptions.Item>
-          <Descriptions.Item label={f('stage')}>{t(`enums.stage.${s.stage}`)}</Descriptions.Item>
+          {completable('industry')}
+          {completable('field')}
+          {completable('stage')}
           <Descriptions.Item label={f('admittedOn')}>{s.admittedOn}</Descriptions.Item>
-          <Descriptions.Item label={f('agreementEndsOn')}>{s.agreementEndsOn}</Descriptions.Item>
+          {completable('agreementEndsOn')}
           <Descriptions.Item label={f('room')}>{`${s.room ?? '—'} · ${s.area} m²`}</Descriptions.Item>
           <Descriptions.Item label={f('feeWaiverBasis')}>{dash(s.feeWaiverBasis)}</Descriptions.Item>
           <Descriptions.Item label={f('keyProjectCadre')}>{dash(s.keyProjectCadre)}</Descriptions.Item>

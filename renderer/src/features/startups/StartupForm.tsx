@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entityTypes, fields, industries, stages, startupSchema, type Carrier, type Founder, type Startup } from '@core/records';
+import { entityTypes, fields, industries, stages, startupSchema, type Carrier, type CompletableField, type Founder, type Startup } from '@core/records';
 import { freeSpaceUse, qualifiesForFreeResidency } from '@core/residency';
 import { DateInput } from '../../shell/DateInput';
 import { clean, markIssues, saveErrorText, zodRule } from '../../shell/forms';
@@ -13,6 +13,8 @@ import { saveStartup, startupFile } from '../../store/startups';
 import { parseRecord, ValidationError } from '../../store/write';
 import { FounderFields } from './FounderFields';
 import { freeAreaUsed } from './freeSpace';
+import { industryText } from './labels';
+import { remainingProposals } from './proposals';
 
 type FounderValues = Partial<Founder>;
 type Values = Partial<Startup> & { founders: FounderValues[] };
@@ -30,6 +32,7 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const [confirmed, setConfirmed] = useState<CompletableField[]>([]);
   const values = Form.useWatch([], form) as Values | undefined;
   const usedElsewhere = useLiveQuery(() => freeAreaUsed(startup?.id), [startup?.id]);
   const shape = startupSchema.shape;
@@ -44,9 +47,28 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
   const qualifies = values?.admittedOn ? qualifiesForFreeResidency({ admittedOn: values.admittedOn, registeredOn: values.registeredOn }, (values.founders ?? []).map((x) => ({ keyGroups: x?.keyGroups ?? [] }))) : undefined;
   const use = usedElsewhere === undefined ? undefined : freeSpaceUse(carrier, [{ area: usedElsewhere, feeWaived: true }, { area: values?.area ?? 0, feeWaived: !!values?.feeWaived }]);
 
+  // A value the desk proposed stays a proposal until the manager confirms it or sets another.
+  const proposal = (field: CompletableField) =>
+    remainingProposals(startup, values, confirmed).includes(field) ? (
+      <Space size={4}>
+        <Tag color="gold">{t('startups.gaps.proposed')}</Tag>
+        <Button size="small" aria-label={t('startups.gaps.confirm', { field: t(`startups.gaps.names.${field}`) })} onClick={() => setConfirmed([...confirmed, field])}>
+          {t('common.confirm')}
+        </Button>
+      </Space>
+    ) : undefined;
+
   const submit = async (v: Values) => {
     const { founders: people, ...rest } = v;
-    const startupInput = clean({ ...startup, ...rest, id: startup?.id ?? crypto.randomUUID(), status: startup?.status ?? 'resident', updatedAt: new Date().toISOString() });
+    const proposed = remainingProposals(startup, v, confirmed);
+    const startupInput = clean({
+      ...startup,
+      ...rest,
+      proposed: proposed.length > 0 ? proposed : undefined,
+      id: startup?.id ?? crypto.randomUUID(),
+      status: startup?.status ?? 'resident',
+      updatedAt: new Date().toISOString(),
+    });
     // Check every record first, so each problem is marked on its own field (founders by their row).
     const failures: [unknown, (string | number)[]][] = [];
     try {
@@ -104,8 +126,8 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="stage" label={f('stage')} rules={[required]}>
-              <Select aria-label={f('stage')} options={stages.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))} />
+            <Form.Item name="stage" label={f('stage')} extra={proposal('stage')}>
+              <Select aria-label={f('stage')} allowClear placeholder={t('common.notGiven')} options={stages.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -124,13 +146,20 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="field" label={f('field')} rules={[required]}>
-              <Select aria-label={f('field')} options={fields.map((x) => ({ value: x, label: t(`enums.field.${x}`) }))} />
+            <Form.Item name="field" label={f('field')} extra={proposal('field')}>
+              <Select aria-label={f('field')} allowClear placeholder={t('common.notGiven')} options={fields.map((x) => ({ value: x, label: t(`enums.field.${x}`) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="industry" label={f('industry')} rules={[required]}>
-              <Select aria-label={f('industry')} showSearch optionFilterProp="label" options={industries.map((i) => ({ value: i, label: `${i} ${t(`enums.industry.${i}`)}` }))} />
+            <Form.Item name="industry" label={f('industry')} extra={proposal('industry')}>
+              <Select
+                aria-label={f('industry')}
+                allowClear
+                placeholder={t('common.notGiven')}
+                showSearch
+                optionFilterProp="label"
+                options={industries.map((i) => ({ value: i, label: industryText(i, t) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -139,7 +168,7 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="agreementEndsOn" label={f('agreementEndsOn')} rules={[required]}>
+            <Form.Item name="agreementEndsOn" label={f('agreementEndsOn')} rules={[required]} extra={proposal('agreementEndsOn')}>
               <DateInput aria-label={f('agreementEndsOn')} />
             </Form.Item>
           </Col>

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { UIEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fields, industries, keyGroups, stages } from '@core/records';
+import { completableFields, fields, industries, keyGroups, stages } from '@core/records';
 import { navigate } from '../../shell/route';
 import type { StartupIndexRow } from '../../store/startupIndex';
 import type { SortField, StartupQuery } from '../../store/startups';
@@ -13,6 +13,9 @@ import { usePassphrase } from '../lock/PassphrasePrompt';
 import { exportStartups } from './exportStartups';
 import { ImportButton } from './ImportButton';
 import { saveErrorText } from '../../shell/forms';
+import { BulkEdit } from './BulkEdit';
+import { GapTags } from './GapTags';
+import { choiceText, industryText } from './labels';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'yes');
@@ -21,6 +24,7 @@ export function StartupList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<StartupQuery>({ state: 'resident', sort: 'name', today: today() });
   const [withIds, setWithIds] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
   const { message } = App.useApp();
   const { rows, total, loading, loadMore } = useStartupRows(query);
   const [ask, passphrasePrompt] = usePassphrase();
@@ -33,7 +37,11 @@ export function StartupList() {
       message.error(saveErrorText(error, t));
     }
   };
-  const set = (patch: Partial<StartupQuery>) => setQuery((q) => ({ ...q, ...patch }));
+  // A new filter starts a new selection: rows chosen under the old one may no longer be listed.
+  const set = (patch: Partial<StartupQuery>) => {
+    setQuery((q) => ({ ...q, ...patch }));
+    setSelected([]);
+  };
   const any = t('startups.filters.any');
   const yesNo = [
     { value: 'yes', label: t('common.yes') },
@@ -44,8 +52,9 @@ export function StartupList() {
   const columns: ColumnsType<StartupIndexRow> = [
     { title: t('startups.col.name'), dataIndex: 'name', key: 'name', width: 260, sorter: true, sortOrder: sortOrder('name'), render: (name: string, r) => <a href={`#/startups/${r.id}`}>{name}</a> },
     { title: t('startups.col.creditCode'), dataIndex: 'creditCode', width: 190 },
-    { title: t('startups.col.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(`enums.stage.${s}`) },
-    { title: t('startups.col.industry'), dataIndex: 'industry', width: 90, render: (i: string) => <Tooltip title={t(`enums.industry.${i}`)}>{i}</Tooltip> },
+    { title: t('startups.col.stage'), dataIndex: 'stage', width: 90, render: (s: string) => choiceText('stage', s, t) },
+    { title: t('startups.col.industry'), dataIndex: 'industry', width: 220, ellipsis: { showTitle: false }, render: (i: string) => <Tooltip title={industryText(i, t)}>{industryText(i, t)}</Tooltip> },
+    ...(query.gap ? [{ title: t('startups.gaps.column'), key: 'gaps', width: 200, render: (_: unknown, r: StartupIndexRow) => <GapTags row={r} /> }] : []),
     { title: t('startups.col.admittedOn'), dataIndex: 'admittedOn', key: 'admittedOn', width: 120, sorter: true, sortOrder: sortOrder('admittedOn') },
     { title: t('startups.col.agreementEndsOn'), dataIndex: 'agreementEndsOn', key: 'agreementEndsOn', width: 130, sorter: true, sortOrder: sortOrder('agreementEndsOn') },
     { title: t('startups.col.founders'), dataIndex: 'founders', width: 160, ellipsis: true },
@@ -86,12 +95,13 @@ export function StartupList() {
             {t('startups.export.withIds')}
           </Checkbox>
         </Tooltip>
+        <BulkEdit query={query} selected={selected} onDone={() => setSelected([])} />
       </Space>
       <Space wrap>
         <Input.Search allowClear placeholder={t('startups.search')} aria-label={t('startups.searchLabel')} style={{ width: 320 }} onChange={(e) => set({ text: e.target.value })} />
         <Select aria-label={t('startups.filters.state')} value={query.state} style={{ width: 110 }} onChange={(state) => set({ state })} options={(['resident', 'exited', 'voided'] as const).map((s) => ({ value: s, label: t(`enums.listState.${s}`) }))} />
         <Select aria-label={t('startups.filters.stage')} placeholder={t('startups.filters.stage')} allowClear style={{ width: 110 }} onChange={(stage) => set({ stage })} options={stages.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))} />
-        <Select aria-label={t('startups.filters.industry')} placeholder={t('startups.filters.industry')} allowClear style={{ width: 200 }} popupMatchSelectWidth={360} onChange={(industry) => set({ industry })} options={industries.map((i) => ({ value: i, label: `${i} ${t(`enums.industry.${i}`)}` }))} />
+        <Select aria-label={t('startups.filters.industry')} placeholder={t('startups.filters.industry')} allowClear style={{ width: 200 }} popupMatchSelectWidth={360} onChange={(industry) => set({ industry })} options={industries.map((i) => ({ value: i, label: industryText(i, t) }))} />
         <Select aria-label={t('startups.filters.field')} placeholder={t('startups.filters.field')} allowClear style={{ width: 120 }} onChange={(field) => set({ field })} options={fields.map((f) => ({ value: f, label: t(`enums.field.${f}`) }))} />
         <Select aria-label={t('startups.filters.group')} placeholder={t('startups.filters.group')} allowClear style={{ width: 170 }} popupMatchSelectWidth={240} onChange={(group) => set({ group })} options={keyGroups.map((g) => ({ value: g, label: t(`enums.keyGroup.${g}`) }))} />
         <Select aria-label={t('startups.filters.keyProject')} placeholder={t('startups.filters.keyProject')} allowClear style={{ width: 110 }} onChange={(v?: string) => set({ keyProject: bool(v) })} options={yesNo} />
@@ -105,6 +115,14 @@ export function StartupList() {
           onChange={(days?: number) => set(days === undefined ? { endingWithinDays: undefined } : { endingWithinDays: days, sort: 'agreementEndsOn', descending: false })}
           options={[30, 60, 90, 180].map((days) => ({ value: days, label: t('startups.filters.endingWithin', { days }) }))}
         />
+        <Select
+          aria-label={t('startups.gaps.filter')}
+          placeholder={t('startups.gaps.filter')}
+          allowClear
+          style={{ width: 140 }}
+          onChange={(gap?: StartupQuery['gap']) => set({ gap })}
+          options={[{ value: 'any', label: t('startups.gaps.any') }, ...completableFields.map((f) => ({ value: f, label: t(`startups.gaps.names.${f}`) }))]}
+        />
         <Typography.Text type="secondary" aria-live="polite">
           {total === undefined ? any : t(total.more ? 'startups.countMore' : 'startups.count', { count: total.count })}
         </Typography.Text>
@@ -117,8 +135,15 @@ export function StartupList() {
           loading={loading}
           columns={columns}
           dataSource={rows}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys as string[]),
+            columnWidth: 48,
+            getCheckboxProps: (r) => ({ 'aria-label': t('startups.bulk.selectRow', { name: r.name }) }),
+            getTitleCheckboxProps: () => ({ 'aria-label': t('startups.bulk.selectShown') }),
+          }}
           pagination={false}
-          scroll={{ x: 1220, y: Math.max(320, window.innerHeight - 330) }}
+          scroll={{ x: 1400, y: Math.max(320, window.innerHeight - 330) }}
           onChange={(_p, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const field = (s?.columnKey ?? 'name') as SortField;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Founder, Startup } from '@core/records';
+import { industryLabel, type Founder, type Startup } from '@core/records';
 import { maskIdNumber } from '@core/validators/idNumber';
 import { cached } from '../../files/cached';
 import { startExport, type ExportFormat } from '../../files/exportTable';
@@ -100,9 +100,10 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     s.creditCode ?? '',
     label(`enums.entityType.${s.entityType}`),
     s.registeredOn ?? '',
-    `${s.industry} ${label(`enums.industry.${s.industry}`)}`,
-    label(`enums.field.${s.field}`),
-    label(`enums.stage.${s.stage}`),
+    // Not given yet (待补充): an empty cell, which the import reads back as not given.
+    s.industry ? industryLabel(s.industry, label) : '',
+    s.field ? label(`enums.field.${s.field}`) : '',
+    s.stage ? label(`enums.stage.${s.stage}`) : '',
     s.admittedOn,
     s.agreementEndsOn,
     s.room ?? '',
