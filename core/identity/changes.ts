@@ -5,8 +5,8 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** Fields that say when or by whom, not what: they never make a change on their own. */
-const STAMPS = new Set(['updatedAt', 'idSealed']);
+/** The field that says when, not what: it never makes a change on its own. */
+const STAMP = 'updatedAt';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -18,7 +18,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function fieldChanges(before: object, after: object): FieldChange[] {
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !STAMPS.has(k));
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== STAMP);
   return keys.filter((k) => !same(b[k], a[k])).map((field) => ({ field, before: b[field], after: a[field] }));
 }
 
