@@ -2,3 +2,4 @@ export * from './headers';
 export * from './preview';
 export * from './values';
 export * from './vocab';
+export * from './matching';

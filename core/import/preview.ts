@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { founderSchema, policyKeyGroups, startupSchema, type Founder, type KeyGroup, type Startup } from '../records';
 import { normalizeCode, toHalfWidth } from '../text';
 import type { ColumnMapping, ImportField } from './headers';
+import { changesNothing } from '../identity';
+import { claimStartup, earlierRowOf, idNumberHolder, matchRow, mergeFounder, mergeImported, newFileClaims, rowChanges, storedFounder, type FileClaims, type ImportChange, type ImportLookup } from './matching';
 import { parseDate, parseNumber, parseYesNo, splitList } from './values';
 import { parseEducation, parseEntityType, parseField, parseIndustry, parseKeyGroup, parseStage } from './vocab';
 
@@ -21,13 +23,22 @@ export type PreviewRow =
       warnings: Reason[];
       startup: Startup;
       founder?: Founder;
-      /** The desk already holds this credit code: importing the row updates that startup (this id). */
+      /** The desk already holds this startup (by credit code, or a team by founder then name): importing the row updates it (this id). */
       updates?: string;
+      /** The startup updated, by name, for the manager to check ("已在台账：<name>"). */
+      holderName?: string;
+      /** The startup updated had exited or was voided: importing the row admits it again. */
+      readmits?: boolean;
+      /** For an update, the fields it changes, before → after; empty: nothing changes (无变化) and nothing is written. */
+      changes?: ImportChange[];
+      /** An earlier row (this number) names the same startup: this row adds or updates only its founder. */
+      sameStartupAs?: number;
     };
 
 export interface ImportPreview {
   rows: PreviewRow[];
-  counts: { ok: number; warning: number; error: number; updates: number };
+  /** `updates` counts rows that change a startup the desk holds; `unchanged` those that would change nothing. */
+  counts: { ok: number; warning: number; error: number; updates: number; unchanged: number };
 }
 
 /** Values the manager chose in the mapping step for a required field the file lacks or leaves empty. */
@@ -38,9 +49,8 @@ export interface ImportOptions {
   /** Index of the header row in the table (see `locateHeader`); data starts below it. Default 0. */
   headerRow?: number;
   newId: () => string;
-  existingByCreditCode: (creditCode: string) => string | undefined;
-  /** Keeps a re-imported founder from being doubled on a startup being updated. */
-  existingFounder?: (startupId: string, idNumber: string) => string | undefined;
+  /** The startups and founders the desk already holds that the file's codes, numbers and names may mean. */
+  lookup: ImportLookup;
   defaults?: ImportDefaults;
   /** Placeholder `updatedAt` so candidates pass the schema; the store stamps the real time on save. */
   now?: string;
@@ -84,11 +94,11 @@ function schemaReasons(issues: readonly z.core.$ZodIssue[], fieldOf: (key: strin
 interface TableContext {
   options: ImportOptions;
   columnOf: ReadonlyMap<ImportField, number>;
-  firstRowOfCode: Map<string, number>;
+  claims: FileClaims;
   now: string;
 }
 
-function previewRow(cells: readonly string[], row: number, { options, columnOf, firstRowOfCode, now }: TableContext): PreviewRow {
+function previewRow(cells: readonly string[], row: number, { options, columnOf, claims, now }: TableContext): PreviewRow {
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
   const badFields = new Set<ImportField>();
@@ -109,13 +119,14 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
   const defaults = options.defaults ?? {};
 
   const creditCode = cell('creditCode') ? normalizeCode(cell('creditCode')) : undefined;
-  if (creditCode) {
-    const first = firstRowOfCode.get(creditCode);
-    if (first === undefined) firstRowOfCode.set(creditCode, row);
-    else errors.push({ key: 'import.duplicateInFile', params: { row: first }, field: 'creditCode' });
-  }
-  const updates = creditCode ? options.existingByCreditCode(creditCode) : undefined;
-  const startupId = updates ?? options.newId();
+  const idCell = normalizeCode(cell('idNumber')) || undefined;
+  const { lookup } = options;
+  const earlier = earlierRowOf(claims, creditCode, cell('name'));
+  const match = earlier ? earlier.match : matchRow(creditCode, cell('name'), idCell, lookup);
+  const updates = match?.updates;
+  const startupId = earlier?.startup.id ?? updates ?? options.newId();
+  // A yes/no the file has no column for keeps the stored answer on an update (false on a new record).
+  const heldStartup = updates ? lookup.startup(updates) : undefined;
 
   const startupResult = startupSchema.safeParse(
     compact({
@@ -132,8 +143,8 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       agreementEndsOn: read('agreementEndsOn', parseDate, 'import.badDate'),
       room: text('room'),
       area: read('area', parseNumber, 'import.badNumber') ?? defaults.area,
-      feeWaived: read('feeWaived', parseYesNo, 'import.badYesNo') ?? false,
-      keyProject: read('keyProject', parseYesNo, 'import.badYesNo') ?? false,
+      feeWaived: read('feeWaived', parseYesNo, 'import.badYesNo') ?? heldStartup?.feeWaived ?? false,
+      keyProject: read('keyProject', parseYesNo, 'import.badYesNo') ?? heldStartup?.keyProject ?? false,
       contactName: text('contactName'),
       contactPhone: text('contactPhone'),
       status: 'resident',
@@ -149,31 +160,39 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       if (group === null) errors.push({ key: 'import.unknownKeyGroup', params: { value: name }, field: 'keyGroups' });
       else if (!keyGroups.includes(group)) keyGroups.push(group);
     }
-    const idNumber = normalizeCode(cell('idNumber')) || undefined;
+    const stored = updates && idCell ? storedFounder(lookup, updates, idCell) : undefined;
     const founderResult = founderSchema.safeParse(
       compact({
-        id: (updates && idNumber && options.existingFounder?.(updates, idNumber)) || options.newId(),
+        id: stored?.id ?? options.newId(),
         updatedAt: now,
         startupId,
         name: cell('founderName'),
-        idNumber,
+        // A number masked by an export reads back as the stored founder's.
+        idNumber: stored?.idNumber ?? idCell,
         phone: text('founderPhone'),
         education: read('education', parseEducation, 'import.unknownValue'),
         school: text('school'),
         graduatedOn: read('graduatedOn', parseDate, 'import.badDate'),
-        keyGroups,
-        firstTime: read('firstTime', parseYesNo, 'import.badYesNo') ?? false,
-        trainingCertified: read('trainingCertified', parseYesNo, 'import.badYesNo') ?? false,
+        keyGroups: columnOf.has('keyGroups') ? keyGroups : (stored?.keyGroups ?? []),
+        firstTime: read('firstTime', parseYesNo, 'import.badYesNo') ?? stored?.firstTime ?? false,
+        trainingCertified: read('trainingCertified', parseYesNo, 'import.badYesNo') ?? stored?.trainingCertified ?? false,
       }),
     );
-    if (founderResult.success) founder = founderResult.data;
+    if (founderResult.success) founder = mergeFounder(stored, founderResult.data);
     else errors.push(...schemaReasons(founderResult.error.issues, (k) => FOUNDER_PATH_FIELD[k] ?? (k as ImportField), badFields));
   } else {
     warnings.push({ key: 'import.noFounder' });
   }
 
+  if (startupResult.success && earlier && !changesNothing(earlier.startup, startupResult.data)) {
+    errors.push({ key: 'import.duplicateInFile', params: { row: earlier.row }, field: creditCode ? 'creditCode' : 'name' });
+  }
+  const holder = founder && idNumberHolder(founder, cell('name'), lookup, claims);
+  if (holder) errors.push({ key: 'import.idNumberTaken', params: holder, field: 'idNumber' });
   if (errors.length > 0 || !startupResult.success) return { row, status: 'error', errors, warnings };
   const startup = startupResult.data;
+  if (!earlier) claimStartup(claims, row, startup, match);
+  if (match?.readmits) warnings.push({ key: 'import.readmits', params: { name: match.holderName } });
   if (startup.feeWaived) {
     // Clause (十): free residency is for startups registered within 3 years of admission, led by a key-group founder.
     if (startup.registeredOn && startup.registeredOn < threeYearsBefore(startup.admittedOn)) {
@@ -183,7 +202,26 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       warnings.push({ key: 'import.waivedWithoutKeyGroup', field: 'feeWaived' });
     }
   }
-  return { row, status: warnings.length > 0 ? 'warning' : 'ok', warnings, startup, founder, updates };
+  return {
+    row,
+    status: warnings.length > 0 ? 'warning' : 'ok',
+    warnings,
+    startup,
+    founder,
+    updates,
+    holderName: match?.holderName,
+    readmits: match?.readmits,
+    changes: updates ? changesOf(lookup, updates, startup, founder, match.readmits, !!earlier) : undefined,
+    sameStartupAs: earlier?.row,
+  };
+}
+
+/** What importing a row changes on the startup it updates (a later row of the same startup: on its founder only). */
+function changesOf(lookup: ImportLookup, updates: string, startup: Startup, founder: Founder | undefined, readmits: boolean, founderOnly: boolean): ImportChange[] {
+  const before = lookup.startup(updates);
+  if (!before) return [];
+  const after = founderOnly ? before : mergeImported(before, startup, readmits);
+  return rowChanges(before, after, founder && lookup.foundersOf(updates).find((f) => f.id === founder.id), founder);
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
@@ -199,7 +237,7 @@ export function* previewRows(table: readonly (readonly string[])[], options: Imp
   options.columns.forEach((field, index) => {
     if (field && !columnOf.has(field)) columnOf.set(field, index);
   });
-  const context: TableContext = { options, columnOf, firstRowOfCode: new Map(), now: options.now ?? new Date().toISOString() };
+  const context: TableContext = { options, columnOf, claims: newFileClaims(), now: options.now ?? new Date().toISOString() };
   for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
     if (!isBlank(cells)) yield previewRow(cells, i + 1, context);
@@ -208,10 +246,10 @@ export function* previewRows(table: readonly (readonly string[])[], options: Imp
 
 /** The preview of rows `previewRows` gave, with how many are good, doubtful, wrong and updates. */
 export function summarizePreview(rows: PreviewRow[]): ImportPreview {
-  const counts = { ok: 0, warning: 0, error: 0, updates: 0 };
+  const counts = { ok: 0, warning: 0, error: 0, updates: 0, unchanged: 0 };
   for (const row of rows) {
     counts[row.status]++;
-    if (row.status !== 'error' && row.updates) counts.updates++;
+    if (row.status !== 'error' && row.changes) counts[row.changes.length > 0 ? 'updates' : 'unchanged']++;
   }
   return { rows, counts };
 }

@@ -7,6 +7,7 @@ import { entityTypes, fields, industries, stages } from '@core/records';
 import { saveErrorText } from '../../shell/forms';
 import { db } from '../../store/db';
 import { importResidents, type ImportProgress } from '../../store/importResidents';
+import { changeText } from './changeText';
 import { openImportSheet, previewSheet } from './importSheet';
 
 type Step = { kind: 'pick' } | { kind: 'map'; table: string[][]; headerRow: number; columns: ColumnMapping } | { kind: 'preview'; preview: ImportPreview };
@@ -16,6 +17,21 @@ const stillMissing = (columns: ColumnMapping, defaults: ImportDefaults) =>
   missingRequired(columns, [...(Object.keys(defaults) as ImportField[]), ...(columns.includes('creditCode') ? (['entityType'] as const) : [])]);
 
 const reasonText = (r: Reason, t: TFunction) => `${r.field ? `${t(`import.fields.${r.field}`)}：` : ''}${t(r.key, r.params)}`;
+
+type GoodRow = Extract<PreviewRow, { startup: unknown }>;
+/** A row for a startup the desk holds that changes nothing (无变化): never written. */
+const unchanged = (r: GoodRow) => !!r.updates && r.changes?.length === 0;
+/** The rows an import writes: good ones, less those that change nothing, less updates when the manager declined them. */
+const rowsToImport = (p: ImportPreview, updateExisting: boolean) =>
+  p.rows.filter((r): r is GoodRow => r.status !== 'error' && !unchanged(r) && (updateExisting || !r.updates));
+
+/** The summary as the import will run: with updates declined, rows already in the desk are announced as skipped. */
+function summaryText(p: ImportPreview, updateExisting: boolean, t: TFunction) {
+  const going = rowsToImport(p, updateExisting);
+  const counts = { total: p.rows.length, ok: going.filter((r) => r.status === 'ok').length, warning: going.filter((r) => r.status === 'warning').length, error: p.counts.error };
+  if (updateExisting) return t('startups.importer.summary', { ...counts, updates: p.counts.updates, unchanged: p.counts.unchanged });
+  return t('startups.importer.summaryNoUpdates', { ...counts, existing: p.counts.updates + p.counts.unchanged });
+}
 
 /** Pick a file → (map its columns where names differ) → preview every row → import the good ones. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -53,7 +69,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const importRows = async (p: ImportPreview) => {
-    const good = p.rows.filter((r): r is Extract<PreviewRow, { startup: unknown }> => r.status !== 'error' && (updateExisting || !r.updates));
+    const good = rowsToImport(p, updateExisting);
     setBusy(true);
     setProgress({ done: 0, total: good.length });
     try {
@@ -77,7 +93,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <Space>
         <Button onClick={() => setStep({ kind: 'pick' })}>{t('startups.importer.back')}</Button>
         {(() => {
-          const count = step.preview.rows.filter((r) => r.status !== 'error' && (updateExisting || !r.updates)).length;
+          const count = rowsToImport(step.preview, updateExisting).length;
           return (
             <Button type="primary" disabled={count === 0} loading={busy} onClick={() => void importRows(step.preview)}>
               {t('startups.importer.importGood', { count })}
@@ -106,7 +122,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <Alert
             type={step.preview.counts.error ? 'warning' : 'success'}
             showIcon
-            title={t('startups.importer.summary', { total: step.preview.rows.length, ...step.preview.counts })}
+            title={summaryText(step.preview, updateExisting, t)}
           />
           <Space>
             <Checkbox checked={updateExisting} onChange={(e) => setUpdateExisting(e.target.checked)}>
@@ -117,7 +133,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </Checkbox>
           </Space>
           {progress && <Progress percent={Math.round((progress.done / progress.total) * 100)} format={() => t('import.importing', { ...progress })} />}
-          <PreviewTable rows={onlyProblems ? step.preview.rows.filter((r) => r.status !== 'ok') : step.preview.rows} />
+          <PreviewTable rows={onlyProblems ? step.preview.rows.filter((r) => r.status !== 'ok') : step.preview.rows} updateExisting={updateExisting} />
         </Space>
       )}
     </Modal>
@@ -182,7 +198,7 @@ function MappingStep({ step, setColumns, defaults, setDefaults }: { step: Extrac
   );
 }
 
-function PreviewTable({ rows }: { rows: PreviewRow[] }) {
+function PreviewTable({ rows, updateExisting }: { rows: PreviewRow[]; updateExisting: boolean }) {
   const { t } = useTranslation();
   const color = { ok: 'green', warning: 'gold', error: 'red' } as const;
   return (
@@ -194,7 +210,12 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
       dataSource={rows}
       columns={[
         { title: t('startups.importer.rowColumn'), dataIndex: 'row', width: 80, render: (row: number) => t('import.row', { row }) },
-        { title: t('startups.importer.statusColumn'), key: 'status', width: 150, render: (_, r) => <Tag color={color[r.status]}>{t(`import.status.${r.status}`)}</Tag> },
+        {
+          title: t('startups.importer.statusColumn'),
+          key: 'status',
+          width: 150,
+          render: (_, r) => ('startup' in r && unchanged(r) ? <Tag>{t('import.unchanged')}</Tag> : <Tag color={color[r.status]}>{t(`import.status.${r.status}`)}</Tag>),
+        },
         { title: t('import.fields.name'), key: 'name', width: 240, render: (_, r) => ('startup' in r ? r.startup.name : '') },
         { title: t('import.fields.creditCode'), key: 'code', width: 190, render: (_, r) => ('startup' in r ? (r.startup.creditCode ?? '') : '') },
         {
@@ -202,7 +223,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           key: 'reasons',
           render: (_, r) => (
             <Space direction="vertical" size={0}>
-              {'updates' in r && r.updates && <Typography.Text type="secondary">{t('import.updatesExisting')}</Typography.Text>}
+              {'startup' in r && r.updates && <ExistingStartup row={r} updateExisting={updateExisting} />}
               {(r.status === 'error' ? r.errors : []).map((x, i) => (
                 <Typography.Text key={`e${i}`} type="danger">
                   {reasonText(x, t)}
@@ -218,5 +239,20 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
         },
       ]}
     />
+  );
+}
+
+/** Which startup in the desk a row updates, and the fields it changes (before → after); declined updates say they are skipped. */
+function ExistingStartup({ row, updateExisting }: { row: GoodRow; updateExisting: boolean }) {
+  const { t } = useTranslation();
+  const name = row.holderName ?? '';
+  if (!updateExisting) return <Typography.Text type="secondary">{t('import.skipsExisting', { name })}</Typography.Text>;
+  return (
+    <>
+      <Typography.Text type="secondary">{t('import.inLedger', { name })}</Typography.Text>
+      {(row.changes ?? []).map((c) => (
+        <Typography.Text key={c.field}>{changeText(c, t)}</Typography.Text>
+      ))}
+    </>
   );
 }

@@ -92,6 +92,8 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     { header: f('school') },
     { header: f('graduatedOn'), kind: 'date' },
     { header: f('keyGroups'), width: 28 },
+    { header: f('firstTime') },
+    { header: f('trainingCertified') },
   ];
   const label = cached((key: string) => t(key));
   const yes = (v: boolean) => label(v ? 'common.yes' : 'common.no');
@@ -100,9 +102,10 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     s.creditCode ?? '',
     label(`enums.entityType.${s.entityType}`),
     s.registeredOn ?? '',
-    `${s.industry} ${label(`enums.industry.${s.industry}`)}`,
-    label(`enums.field.${s.field}`),
-    label(`enums.stage.${s.stage}`),
+    // Industry, field and stage may wait to be completed (待补充): left empty, they read back as not given.
+    s.industry ? `${s.industry} ${label(`enums.industry.${s.industry}`)}` : '',
+    s.field ? label(`enums.field.${s.field}`) : '',
+    s.stage ? label(`enums.stage.${s.stage}`) : '',
     s.admittedOn,
     s.agreementEndsOn,
     s.room ?? '',
@@ -120,6 +123,8 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     p.school ?? '',
     p.graduatedOn ?? '',
     p.keyGroups.map((g) => label(`enums.keyGroup.${g}`)).join('、'),
+    yes(p.firstTime),
+    yes(p.trainingCertified),
   ];
 
   const [{ count: listed }, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);
