@@ -1,5 +1,6 @@
 import type { Founder } from '../records';
 import { normalizeCode } from '../text';
+import { maskIdNumber } from '../validators/idNumber';
 import { isLive, nameKey, type StartupRef } from './rules';
 
 /**
@@ -10,7 +11,7 @@ import { isLive, nameKey, type StartupRef } from './rules';
  */
 export interface DuplicateGroup {
   kind: 'creditCode' | 'team' | 'idNumber';
-  /** The shared code, ID number or name. */
+  /** The shared code, name, or ID number masked (the list is kept as it is, and a number is never kept in clear outside its founder). */
   value: string;
   startupIds: string[];
 }
@@ -18,10 +19,10 @@ export interface DuplicateGroup {
 /** A group's identity, stable whatever the order of its startups: a kept group is not listed again. */
 export const groupKey = (g: DuplicateGroup) => `${g.kind}:${[...g.startupIds].sort().join(',')}`;
 
-function groupsOf(kind: DuplicateGroup['kind'], pairs: Iterable<[string, string]>): DuplicateGroup[] {
+function groupsOf(kind: DuplicateGroup['kind'], pairs: Iterable<[string, string]>, shown: (value: string) => string = (v) => v): DuplicateGroup[] {
   const byValue = new Map<string, Set<string>>();
   for (const [value, startupId] of pairs) byValue.set(value, (byValue.get(value) ?? new Set()).add(startupId));
-  return [...byValue].filter(([, ids]) => ids.size > 1).map(([value, ids]) => ({ kind, value, startupIds: [...ids].sort() }));
+  return [...byValue].filter(([, ids]) => ids.size > 1).map(([value, ids]) => ({ kind, value: shown(value), startupIds: [...ids].sort() }));
 }
 
 /** Every group of possible duplicates among the given startups and founders (see `DuplicateGroup`). */
@@ -32,7 +33,7 @@ export function findDuplicateGroups(startups: readonly StartupRef[], founders: r
   const liveFounders = founders.filter((f) => live.has(f.startupId));
   // A team twice: one founder's number, or one name, on two teams; grouped once whichever found them.
   const teams = [
-    ...groupsOf('team', liveFounders.filter((f) => isTeam(f.startupId)).map((f) => [normalizeCode(f.idNumber), f.startupId])),
+    ...groupsOf('team', liveFounders.filter((f) => isTeam(f.startupId)).map((f) => [normalizeCode(f.idNumber), f.startupId]), maskIdNumber),
     ...groupsOf('team', [...live.values()].filter((s) => s.entityType === 'team').map((s) => [nameKey(s.name), s.id])),
   ];
   const seen = new Set<string>();
@@ -43,6 +44,6 @@ export function findDuplicateGroups(startups: readonly StartupRef[], founders: r
     const id = normalizeCode(f.idNumber);
     namesOf.set(id, (namesOf.get(id) ?? new Set()).add(nameKey(f.name)));
   }
-  const ids = groupsOf('idNumber', liveFounders.filter((f) => namesOf.get(normalizeCode(f.idNumber))!.size > 1).map((f) => [normalizeCode(f.idNumber), f.startupId]));
+  const ids = groupsOf('idNumber', liveFounders.filter((f) => namesOf.get(normalizeCode(f.idNumber))!.size > 1).map((f) => [normalizeCode(f.idNumber), f.startupId]), maskIdNumber);
   return [...codes, ...distinctTeams, ...ids];
 }

@@ -109,3 +109,12 @@ export async function identityCheck(db: DeskDb, startup: Pick<Startup, 'id' | 'n
     p.kind === 'idNumberTaken' ? changedFounders.includes(founders[p.index]!) : copyChanged,
   );
 }
+
+/** The other startups a founder founded: the same person (one ID number, one name) may found several residents. */
+export async function alsoFounded(db: DeskDb, founder: Pick<Founder, 'name' | 'idNumber' | 'startupId'>): Promise<{ id: string; name: string }[]> {
+  const lookup = await identityLookups(db, { creditCodes: [], idNumbers: [founder.idNumber], teamNames: [] });
+  return lookup
+    .foundersWithId(founder.idNumber)
+    .filter((h) => h.startup.id !== founder.startupId && sameName(h.founder.name, founder.name))
+    .map((h) => ({ id: h.startup.id, name: h.startup.name }));
+}
