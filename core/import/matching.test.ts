@@ -4,6 +4,7 @@ import { aFounder, aStartup } from '../testing/records';
 import type { Founder, Startup } from '../records';
 import { mapHeaders } from './headers';
 import { previewImport, type PreviewRow } from './preview';
+import { parseEducation, parseKeyGroup } from './vocab';
 
 const HEADER = ['企业名称', '统一社会信用代码', '主体类型', '行业', '领域', '阶段', '入驻日期', '协议到期日', '面积', '创始人', '身份证号'];
 const CODE = '914403001922038216';
@@ -77,3 +78,11 @@ describe('matching a file’s rows with the startups the desk holds', () => {
     expect(rows[0]).toMatchObject({ changes: expect.arrayContaining([{ field: 'status', before: 'exited', after: 'resident' }, { field: 'exitedOn', before: '2025-06-30', after: undefined }]) });
   });
 });
+
+describe('the desk’s own export reads back', () => {
+  it('its labels for key groups and education (as the list export writes them) are read as the values they name', () => {
+    expect(['农民工（返乡创业农民工）', '就业困难人员（含残疾人）', '高校毕业生'].map(parseKeyGroup)).toEqual(['migrantWorker', 'hardToEmploy', 'graduate']);
+    expect(['高中/中专', '初中及以下', '大学专科'].map(parseEducation)).toEqual(['highSchool', 'belowHighSchool', 'college']);
+  });
+});
+

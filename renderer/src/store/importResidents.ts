@@ -59,7 +59,7 @@ export interface ImportProgress {
  */
 export async function importResidents(db: DeskDb, rows: ImportRow[], onProgress?: (p: ImportProgress) => void, step = IMPORT_STEP): Promise<{ added: number; updated: number }> {
   let added = 0;
-  let updated = 0;
+  const updatedIds = new Set<string>();
   const who = operatorName();
   const sealed = await prepareSeals(db, rows.flatMap((r) => (r.founder ? [r.founder] : [])));
   await db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
@@ -74,25 +74,30 @@ export async function importResidents(db: DeskDb, rows: ImportRow[], onProgress?
       const firstRows = part.filter((row) => !written.has(row.startup.id) && !!written.add(row.startup.id));
       const startups = firstRows.map((row) => {
         const before = row.updates ? existing.get(row.updates) : undefined;
-        if (!before) {
-          added++;
-          return row.startup;
-        }
-        updated++;
-        return mergeImported(before, row.startup, row.readmits);
+        if (!before) added++;
+        return before ? mergeImported(before, row.startup, row.readmits) : row.startup;
       });
       const saved = await writeManyInTx(db, 'startup', startups, who, { reindex: false });
+      // A record that changed nothing keeps its stored time: a startup counts as updated when it, or a founder of it, changed.
+      saved.forEach((s, k) => {
+        const before = existing.get(firstRows[k]!.updates ?? '');
+        if (before && s.updatedAt !== before.updatedAt) updatedIds.add(s.id);
+      });
       const withFounder = part.flatMap((row) => (row.founder ? [{ founder: row.founder, startupId: row.updates ?? row.startup.id, updates: !!row.updates }] : []));
       // Only a startup being updated can already hold the founder: its stored fields the sheet lacks are kept.
       const known = withFounder.filter((x) => x.updates).map((x) => x.founder.id);
       const stored = new Map(known.length ? (await db.founders.bulkGet(known)).map((f, k) => [known[k]!, f]) : []);
       const founders = withFounder.map((x) => ({ ...stored.get(x.founder.id), ...x.founder, startupId: x.startupId }));
-      await writeManyInTx(db, 'founder', founders, who, { stored: sealed, reindex: false });
+      const savedFounders = await writeManyInTx(db, 'founder', founders, who, { stored: sealed, reindex: false });
+      savedFounders.forEach((f, k) => {
+        const before = stored.get(f.id);
+        if (withFounder[k]!.updates && f.updatedAt !== before?.updatedAt) updatedIds.add(f.startupId);
+      });
       await rebuildStartupIndex(indexTables, [...new Set([...saved.map((s) => s.id), ...withFounder.map((x) => x.startupId)])]);
       onProgress?.({ done: i + part.length, total: rows.length });
     }
     const moved = [...totals.sum];
     for (let i = 0; i < moved.length; i += TALLY_STEP) await applyTallies(db.tallies, new Map(moved.slice(i, i + TALLY_STEP)));
   });
-  return { added, updated };
+  return { added, updated: updatedIds.size };
 }
