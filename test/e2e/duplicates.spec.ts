@@ -199,9 +199,13 @@ test('the list export, edited and imported back, updates the same startups with 
     const name = row.getCell(col('企业名称')).value;
     const founder = row.getCell(col('创始人')).value;
     expect(String(row.getCell(col('身份证号')).value)).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-    if (name === '青禾电商创业团队') (row.getCell(col('阶段')).value = '成长期'), edits++;
-    if (name === '临安青禾农业科技有限公司') (row.getCell(col('面积')).value = 120), edits++;
-    if (founder === '周强') (row.getCell(col('创始人电话')).value = '13800138000'), edits++;
+    const edit = (column: string, value: string | number) => {
+      row.getCell(col(column)).value = value;
+      edits++;
+    };
+    if (name === '青禾电商创业团队') edit('阶段', '成长期');
+    if (name === '临安青禾农业科技有限公司') edit('面积', 120);
+    if (founder === '周强') edit('创始人电话', '13800138000');
   });
   expect(edits).toBe(3);
   const back = testInfo.outputPath('export-edited.xlsx');
