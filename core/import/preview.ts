@@ -188,7 +188,8 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
     errors.push({ key: 'import.duplicateInFile', params: { row: earlier.row }, field: creditCode ? 'creditCode' : 'name' });
   }
   const holder = founder && idNumberHolder(founder, cell('name'), lookup, claims);
-  if (holder) errors.push({ key: 'import.idNumberTaken', params: holder, field: 'idNumber' });
+  // The message names the ID number itself (身份证号与 … 相同).
+  if (holder) errors.push({ key: 'import.idNumberTaken', params: holder });
   if (errors.length > 0 || !startupResult.success) return { row, status: 'error', errors, warnings };
   const startup = startupResult.data;
   if (!earlier) claimStartup(claims, row, startup, match);

@@ -248,11 +248,11 @@ function ExistingStartup({ row, updateExisting }: { row: GoodRow; updateExisting
   const name = row.holderName ?? '';
   if (!updateExisting) return <Typography.Text type="secondary">{t('import.skipsExisting', { name })}</Typography.Text>;
   return (
-    <>
+    <Space direction="vertical" size={0}>
       <Typography.Text type="secondary">{t('import.inLedger', { name })}</Typography.Text>
       {(row.changes ?? []).map((c) => (
         <Typography.Text key={c.field}>{changeText(c, t)}</Typography.Text>
       ))}
-    </>
+    </Space>
   );
 }
