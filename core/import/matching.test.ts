@@ -71,6 +71,12 @@ describe('matching a file’s rows with the startups the desk holds', () => {
     expect(errorsOf(preview([row('甲公司', CODE, '李娟', ID_A), row('甲公司', CODE, '王芳', ID_B, '99')]).rows[1]!)).toEqual([['import.duplicateInFile', { row: 2 }]]);
   });
 
+  it('two rows of one new team in a file are one team with two founders; differing details are refused', () => {
+    const { rows } = preview([row('青禾团队', '', '王芳', ID_B), row('青禾团队', '', '李娟', ID_A), row('青禾团队', '', '赵刚', ID_C, '99')]);
+    expect(rows[1]).toMatchObject({ status: 'ok', sameStartupAs: 2, startup: { id: 'id-1' }, founder: { startupId: 'id-1' } });
+    expect(errorsOf(rows[2]!)).toEqual([['import.duplicateTeamInFile', { row: 2 }]]);
+  });
+
   it('a code held only by an exited startup re-admits it, with a warning naming it', () => {
     const gone = aStartup('s1', { name: '甲公司', creditCode: CODE, status: 'exited', exitKind: 'voluntary', exitedOn: '2025-06-30' });
     const { rows } = preview([row('甲公司', CODE, '李娟', ID_A)], [gone]);

@@ -185,7 +185,7 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
   }
 
   if (startupResult.success && earlier && !changesNothing(earlier.startup, startupResult.data)) {
-    errors.push({ key: 'import.duplicateInFile', params: { row: earlier.row }, field: creditCode ? 'creditCode' : 'name' });
+    errors.push(creditCode ? { key: 'import.duplicateInFile', params: { row: earlier.row }, field: 'creditCode' } : { key: 'import.duplicateTeamInFile', params: { row: earlier.row }, field: 'name' });
   }
   const holder = founder && idNumberHolder(founder, cell('name'), lookup, claims);
   // The message names the ID number itself (身份证号与 … 相同).

@@ -5,6 +5,7 @@ import type { Shape } from '../i18n/shape';
 const zh = {
   import: {
     duplicateInFile: '统一社会信用代码与第 {{row}} 行重复',
+    duplicateTeamInFile: '与第 {{row}} 行是同名的未注册团队，但其余信息不同',
     inLedger: '已在台账：{{name}}',
     skipsExisting: '已在台账：{{name}}（不更新，跳过）',
     readmits: '{{name}} 已退出或已作废：导入即重新入驻，原有档案保留',
@@ -61,6 +62,7 @@ const zh = {
 const en: Shape<typeof zh> = {
   import: {
     duplicateInFile: 'Same credit code as row {{row}}',
+    duplicateTeamInFile: 'Same unregistered team name as row {{row}}, with other details that differ',
     inLedger: 'Already in the desk: {{name}}',
     skipsExisting: 'Already in the desk: {{name}} (not updated, skipped)',
     readmits: '{{name}} has exited or was voided: importing admits it again, keeping its file',
