@@ -52,10 +52,21 @@ function creditCodeFor(r: Random, typePair: string): string {
   return first17 + creditCodeCheckChar(first17);
 }
 
-function idNumberFor(r: Random, birth: string, female: boolean): string {
-  const seq = String(r.int(0, 49) * 2 + (female ? 0 : 1) + 100).slice(-3);
-  const first17 = REGION + birth.replace(/-/g, '') + seq;
+/** One person, one ID number: a sequence number already given for the birth date moves on (same gender digit). */
+function idNumberFor(r: Random, birth: string, female: boolean, taken: Set<string>): string {
+  let seq = r.int(0, 49) * 2 + (female ? 0 : 1) + 100;
+  let first17 = '';
+  do first17 = REGION + birth.replace(/-/g, '') + String(seq).slice(-3);
+  while (taken.has(first17) && (seq += 2));
+  taken.add(first17);
   return first17 + idNumberCheckChar(first17);
+}
+
+/** One company, one name: a name already given gets a number, as a roster tells two namesakes apart. */
+function uniqueName(name: string, taken: Map<string, number>): string {
+  const n = (taken.get(name) ?? 0) + 1;
+  taken.set(name, n);
+  return n === 1 ? name : `${name}（${n}）`;
 }
 
 const personName = (r: Random) => r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.6) ? r.pick(GIVEN) : '');
@@ -137,6 +148,8 @@ export function generateIncubator(o: GenerateOptions): Incubator {
 
   const startups: Startup[] = [];
   const founders: Founder[] = [];
+  const names = new Map<string, number>();
+  const idNumbers = new Set<string>();
   const reports: Report[] = [];
   const manualScores: ManualScore[] = [];
   /** Each startup as many times as its profile's engagement, for drawing who is met in sessions. */
@@ -154,7 +167,7 @@ export function generateIncubator(o: GenerateOptions): Incubator {
     const startup: Startup = {
       id,
       updatedAt: stamp,
-      name:
+      name: uniqueName(
         entityType === 'team'
           ? `${r.pick(WORDS)}${r.pick(TRADES[field])}创业团队`
           : entityType === 'soleProprietor'
@@ -162,6 +175,8 @@ export function generateIncubator(o: GenerateOptions): Incubator {
             : entityType === 'cooperative'
               ? `临安${r.pick(WORDS)}农产品专业合作社`
               : `杭州${r.pick(WORDS)}${r.pick(TRADES[field])}有限公司`,
+        names,
+      ),
       entityType,
       creditCode:
         entityType === 'team' ? undefined : creditCodeFor(r, entityType === 'soleProprietor' ? '92' : entityType === 'cooperative' ? '93' : '91'),
@@ -197,7 +212,7 @@ export function generateIncubator(o: GenerateOptions): Incubator {
         updatedAt: stamp,
         startupId: id,
         name: personName(r),
-        idNumber: idNumberFor(r, birth, female),
+        idNumber: idNumberFor(r, birth, female, idNumbers),
         phone: phoneFor(r),
         education: graduate ? r.pick(['bachelor', 'master', 'college'] as const) : r.pick(['highSchool', 'college', 'belowHighSchool'] as const),
         school: graduate ? r.pick(SCHOOLS) : undefined,

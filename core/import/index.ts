@@ -3,3 +3,4 @@ export * from './preview';
 export * from './values';
 export * from './vocab';
 export * from './proposals';
+export * from './matching';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completionGaps } from '../records';
+import { aFounder, aStartup } from '../testing/records';
+import { lookupOf } from '../testing/identity';
 import { creditCodeCheckChar } from '../validators/creditCode';
 import { idNumberCheckChar } from '../validators/idNumber';
 import { mapHeaders } from './headers';
@@ -42,7 +44,7 @@ function preview(rows: string[][], over: Partial<ImportOptions> = {}, header = H
   return previewImport([header, ...rows], {
     columns: mapHeaders(header).columns,
     newId: () => `id-${++next}`,
-    existingByCreditCode: () => undefined,
+    lookup: lookupOf([], []),
     incubationMonths: 36,
     now: '2025-01-01T00:00:00.000Z',
     ...over,
@@ -54,7 +56,7 @@ const reasonsOf = (row: PreviewRow) => (row.status === 'error' ? row.errors : ro
 describe('resident import preview', () => {
   it('turns a clean row into a startup and its founder', () => {
     const { rows, counts } = preview([good(1)]);
-    expect(counts).toEqual({ ok: 1, warning: 0, error: 0, skipped: 0, updates: 0 });
+    expect(counts).toEqual({ ok: 1, warning: 0, error: 0, skipped: 0, updates: 0, unchanged: 0 });
     expect(rows[0]).toMatchObject({
       row: 2,
       status: 'ok',
@@ -149,7 +151,7 @@ describe('resident import preview', () => {
       columns: mapHeaders(HEADER).columns,
       headerRow: 1,
       newId: () => `id-${++next}`,
-      existingByCreditCode: () => undefined,
+      lookup: lookupOf([], []),
       incubationMonths: 36,
     });
     expect(rows.map((r) => [r.row, r.status])).toEqual([
@@ -159,11 +161,9 @@ describe('resident import preview', () => {
   });
 
   it('offers a startup the desk already has as an update of it, founder included', () => {
-    const { rows, counts } = preview([good(11), good(12)], {
-      existingByCreditCode: (code) => (code === creditCode(11) ? 'startup-old' : undefined),
-      existingFounder: (startupId, id) => (startupId === 'startup-old' && id === idNumber(11) ? 'founder-old' : undefined),
-    });
-    expect(counts).toEqual({ ok: 2, warning: 0, error: 0, skipped: 0, updates: 1 });
+    const old = aStartup('startup-old', { name: '旧名称有限公司', creditCode: creditCode(11) });
+    const { rows, counts } = preview([good(11), good(12)], { lookup: lookupOf([old], [aFounder('founder-old', 'startup-old', { name: '王芳', idNumber: idNumber(11) })]) });
+    expect(counts).toEqual({ ok: 2, warning: 0, error: 0, skipped: 0, updates: 1, unchanged: 0 });
     expect(rows[0]).toMatchObject({ status: 'ok', updates: 'startup-old', startup: { id: 'startup-old' }, founder: { id: 'founder-old', startupId: 'startup-old' } });
     expect(rows[1]).toMatchObject({ status: 'ok', updates: undefined });
   });
@@ -200,9 +200,9 @@ describe('resident import preview', () => {
   it('previews 5,000 rows correctly', () => {
     // Every 500th row reuses one credit code: its first use (row 501) goes in, the nine later ones are refused.
     const data = Array.from({ length: 5000 }, (_, i) => (i % 500 === 499 ? good(i, { 统一社会信用代码: creditCode(0) }) : good(i + 1)));
-    const { rows, counts } = preview(data, { existingByCreditCode: (code) => (code === creditCode(1) ? 'old' : undefined) });
+    const { rows, counts } = preview(data, { lookup: lookupOf([aStartup('old', { creditCode: creditCode(1) })], []) });
     expect(rows).toHaveLength(5000);
-    expect(counts).toEqual({ ok: 4991, warning: 0, error: 9, skipped: 0, updates: 1 });
+    expect(counts).toEqual({ ok: 4991, warning: 0, error: 9, skipped: 0, updates: 1, unchanged: 0 });
     const refused = rows.filter((r) => r.status === 'error');
     expect(refused.map((r) => r.row)).toEqual(Array.from({ length: 9 }, (_, k) => 1001 + k * 500));
     for (const r of refused) expect(r).toMatchObject({ errors: [{ key: 'import.duplicateInFile', params: { row: 501 } }] });

@@ -3,7 +3,9 @@ import { founderSchema, policyKeyGroups, startupSchema, type CompletableField, t
 import { addMonths } from '../dates';
 import { normalizeCode, normalizeName, toHalfWidth } from '../text';
 import type { ColumnMapping, ImportField } from './headers';
+import { changesNothing } from '../identity';
 import { proposeIndustry } from './industryWords';
+import { claimStartup, earlierRowOf, idNumberHolder, matchRow, mergeFounder, mergeImported, newFileClaims, rowChanges, storedFounder, type FileClaims, type ImportChange, type ImportLookup } from './matching';
 import { skippedRow, type SkippedRow } from './rowWords';
 import { parseDate, parseNumber, parseYesNo, splitList } from './values';
 import { parseEducation, parseEntityType, parseField, parseIndustry, parseKeyGroup, parseStage } from './vocab';
@@ -46,13 +48,22 @@ export type PreviewRow =
       read: RowReading;
       startup: Startup;
       founder?: Founder;
-      /** The desk already holds this credit code: importing the row updates that startup (this id). */
+      /** The desk already holds this startup (by credit code, or a team by founder then name): importing the row updates it (this id). */
       updates?: string;
+      /** The startup updated, by name, for the manager to check ("已在台账：<name>"). */
+      holderName?: string;
+      /** The startup updated had exited or was voided: importing the row admits it again. */
+      readmits?: boolean;
+      /** For an update, the fields it changes, before → after; empty: nothing changes (无变化) and nothing is written. */
+      changes?: ImportChange[];
+      /** An earlier row (this number) names the same startup: this row adds or updates only its founder. */
+      sameStartupAs?: number;
     };
 
 export interface ImportPreview {
   rows: PreviewRow[];
-  counts: { ok: number; warning: number; error: number; skipped: number; updates: number };
+  /** `updates` counts rows that change a startup the desk holds; `unchanged` those that would change nothing. */
+  counts: { ok: number; warning: number; error: number; skipped: number; updates: number; unchanged: number };
 }
 
 /** A row that can be imported: it has a startup. */
@@ -67,9 +78,8 @@ export interface ImportOptions {
   /** Index of the header row in the table (see `locateHeader`); data starts below it. Default 0. */
   headerRow?: number;
   newId: () => string;
-  existingByCreditCode: (creditCode: string) => string | undefined;
-  /** Keeps a re-imported founder from being doubled on a startup being updated. */
-  existingFounder?: (startupId: string, idNumber: string) => string | undefined;
+  /** The startups and founders the desk already holds that the file's codes, numbers and names may mean. */
+  lookup: ImportLookup;
   defaults?: ImportDefaults;
   /** The carrier's incubation term (its rules): an agreement end the file lacks is the admission date plus this. */
   incubationMonths: number;
@@ -124,11 +134,11 @@ function schemaReasons(issues: readonly z.core.$ZodIssue[], fieldOf: (key: strin
 interface TableContext {
   options: ImportOptions;
   columnOf: ReadonlyMap<ImportField, number>;
-  firstRowOfCode: Map<string, number>;
+  claims: FileClaims;
   now: string;
 }
 
-function previewRow(cells: readonly string[], row: number, { options, columnOf, firstRowOfCode, now }: TableContext): PreviewRow {
+function previewRow(cells: readonly string[], row: number, { options, columnOf, claims, now }: TableContext): PreviewRow {
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
   const badFields = new Set<ImportField>();
@@ -149,13 +159,14 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
   const defaults = options.defaults ?? {};
 
   const creditCode = cell('creditCode') ? normalizeCode(cell('creditCode')) : undefined;
-  if (creditCode) {
-    const first = firstRowOfCode.get(creditCode);
-    if (first === undefined) firstRowOfCode.set(creditCode, row);
-    else errors.push({ key: 'import.duplicateInFile', params: { row: first }, field: 'creditCode' });
-  }
-  const updates = creditCode ? options.existingByCreditCode(creditCode) : undefined;
-  const startupId = updates ?? options.newId();
+  const idCell = normalizeCode(cell('idNumber')) || undefined;
+  const { lookup } = options;
+  const earlier = earlierRowOf(claims, creditCode, cell('name'));
+  const match = earlier ? earlier.match : matchRow(creditCode, cell('name'), idCell, lookup);
+  const updates = match?.updates;
+  const startupId = earlier?.startup.id ?? updates ?? options.newId();
+  // A yes/no the file has no column for keeps the stored answer on an update (false on a new record).
+  const heldStartup = updates ? lookup.startup(updates) : undefined;
 
   const phoneToFounder = cell('founderPhone') === '' && phoneOwner({ founderName: cell('founderName'), contactName: cell('contactName') }) === 'founder';
   const phoneOfFounder = cell('founderPhone') || (phoneToFounder ? cell('contactPhone') : '');
@@ -205,8 +216,8 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       agreementEndsOn,
       room: text('room'),
       area: read('area', parseNumber, 'import.badNumber') ?? defaults.area,
-      feeWaived: read('feeWaived', parseYesNo, 'import.badYesNo') ?? false,
-      keyProject: read('keyProject', parseYesNo, 'import.badYesNo') ?? false,
+      feeWaived: read('feeWaived', parseYesNo, 'import.badYesNo') ?? heldStartup?.feeWaived ?? false,
+      keyProject: read('keyProject', parseYesNo, 'import.badYesNo') ?? heldStartup?.keyProject ?? false,
       contactName: text('contactName'),
       contactPhone: contactPhone || undefined,
       status: 'resident',
@@ -223,31 +234,40 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       if (group === null) errors.push({ key: 'import.unknownKeyGroup', params: { value: name }, field: 'keyGroups' });
       else if (!keyGroups.includes(group)) keyGroups.push(group);
     }
-    const idNumber = normalizeCode(cell('idNumber')) || undefined;
+    const stored = updates && idCell ? storedFounder(lookup, updates, idCell) : undefined;
     const founderResult = founderSchema.safeParse(
       compact({
-        id: (updates && idNumber && options.existingFounder?.(updates, idNumber)) || options.newId(),
+        id: stored?.id ?? options.newId(),
         updatedAt: now,
         startupId,
         name: cell('founderName'),
-        idNumber,
+        // A number masked by an export reads back as the stored founder's.
+        idNumber: stored?.idNumber ?? idCell,
         phone: phoneOfFounder || undefined,
         education: read('education', parseEducation, 'import.unknownValue'),
         school: text('school'),
         graduatedOn: read('graduatedOn', parseDate, 'import.badDate'),
-        keyGroups,
-        firstTime: read('firstTime', parseYesNo, 'import.badYesNo') ?? false,
-        trainingCertified: read('trainingCertified', parseYesNo, 'import.badYesNo') ?? false,
+        keyGroups: columnOf.has('keyGroups') ? keyGroups : (stored?.keyGroups ?? []),
+        firstTime: read('firstTime', parseYesNo, 'import.badYesNo') ?? stored?.firstTime ?? false,
+        trainingCertified: read('trainingCertified', parseYesNo, 'import.badYesNo') ?? stored?.trainingCertified ?? false,
       }),
     );
-    if (founderResult.success) founder = founderResult.data;
+    if (founderResult.success) founder = mergeFounder(stored, founderResult.data);
     else errors.push(...schemaReasons(founderResult.error.issues, (k) => FOUNDER_PATH_FIELD[k] ?? (k as ImportField), badFields));
   } else {
     warnings.push({ key: 'import.noFounder' });
   }
 
+  if (startupResult.success && earlier && !changesNothing(earlier.startup, startupResult.data)) {
+    errors.push(creditCode ? { key: 'import.duplicateInFile', params: { row: earlier.row }, field: 'creditCode' } : { key: 'import.duplicateTeamInFile', params: { row: earlier.row }, field: 'name' });
+  }
+  const holder = founder && idNumberHolder(founder, cell('name'), lookup, claims);
+  // The message names the ID number itself (身份证号与 … 相同).
+  if (holder) errors.push({ key: 'import.idNumberTaken', params: holder });
   if (errors.length > 0 || !startupResult.success) return { row, status: 'error', errors, warnings, read: reading };
   const startup = startupResult.data;
+  if (!earlier) claimStartup(claims, row, startup, match);
+  if (match?.readmits) warnings.push({ key: 'import.readmits', params: { name: match.holderName } });
   if (startup.feeWaived) {
     // Clause (十): free residency is for startups registered within 3 years of admission, led by a key-group founder.
     if (startup.registeredOn && startup.registeredOn < threeYearsBefore(startup.admittedOn)) {
@@ -257,7 +277,27 @@ function previewRow(cells: readonly string[], row: number, { options, columnOf, 
       warnings.push({ key: 'import.waivedWithoutKeyGroup', field: 'feeWaived' });
     }
   }
-  return { row, status: warnings.length > 0 ? 'warning' : 'ok', warnings, read: reading, startup, founder, updates };
+  return {
+    row,
+    status: warnings.length > 0 ? 'warning' : 'ok',
+    warnings,
+    read: reading,
+    startup,
+    founder,
+    updates,
+    holderName: match?.holderName,
+    readmits: match?.readmits,
+    changes: updates ? changesOf(lookup, updates, startup, founder, match.readmits, !!earlier) : undefined,
+    sameStartupAs: earlier?.row,
+  };
+}
+
+/** What importing a row changes on the startup it updates (a later row of the same startup: on its founder only). */
+function changesOf(lookup: ImportLookup, updates: string, startup: Startup, founder: Founder | undefined, readmits: boolean, founderOnly: boolean): ImportChange[] {
+  const before = lookup.startup(updates);
+  if (!before) return [];
+  const after = founderOnly ? before : mergeImported(before, startup, readmits);
+  return rowChanges(before, after, founder && lookup.foundersOf(updates).find((f) => f.id === founder.id), founder);
 }
 
 /** A skipped row's text to show: its filled cells, a merged cell's value once (a reader repeats it in every cell it spans). */
@@ -278,7 +318,7 @@ export function* previewRows(table: readonly (readonly string[])[], options: Imp
   options.columns.forEach((field, index) => {
     if (field && !columnOf.has(field)) columnOf.set(field, index);
   });
-  const context: TableContext = { options, columnOf, firstRowOfCode: new Map(), now: options.now ?? new Date().toISOString() };
+  const context: TableContext = { options, columnOf, claims: newFileClaims(), now: options.now ?? new Date().toISOString() };
   for (let i = (options.headerRow ?? 0) + 1; i < table.length; i++) {
     const cells = table[i]!;
     const skipped = skippedRow(cells);
@@ -288,10 +328,10 @@ export function* previewRows(table: readonly (readonly string[])[], options: Imp
 
 /** The preview of rows `previewRows` gave, with how many are good, doubtful, wrong, not data, and updates. */
 export function summarizePreview(rows: PreviewRow[]): ImportPreview {
-  const counts = { ok: 0, warning: 0, error: 0, skipped: 0, updates: 0 };
+  const counts = { ok: 0, warning: 0, error: 0, skipped: 0, updates: 0, unchanged: 0 };
   for (const row of rows) {
     counts[row.status]++;
-    if (isImportable(row) && row.updates) counts.updates++;
+    if (isImportable(row) && row.changes) counts[row.changes.length > 0 ? 'updates' : 'unchanged']++;
   }
   return { rows, counts };
 }

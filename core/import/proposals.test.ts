@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Startup } from '../records';
-import { mergeImported } from './proposals';
+import { mergeProposed } from './proposals';
 
 const stored: Startup = {
   id: 's1',
@@ -24,17 +24,17 @@ describe('a re-imported row over the startup the desk holds', () => {
     const incoming: Startup = { ...stored, industry: 'A', field: undefined, stage: undefined, agreementEndsOn: '2026-05-06', area: 80, proposed: ['industry', 'agreementEndsOn'] };
     delete incoming.field;
     delete incoming.stage;
-    const merged = mergeImported(stored, incoming);
+    const merged = mergeProposed(stored, incoming);
     expect(merged).toMatchObject({ industry: 'C', field: 'agriculture', agreementEndsOn: '2025-05-05', area: 80, proposed: ['agreementEndsOn'] });
     expect(merged).not.toHaveProperty('stage');
     const { industry: _, ...withoutIndustry } = stored;
-    expect(mergeImported(withoutIndustry, incoming)).toMatchObject({ industry: 'A', proposed: ['industry', 'agreementEndsOn'] });
+    expect(mergeProposed(withoutIndustry, incoming)).toMatchObject({ industry: 'A', proposed: ['industry', 'agreementEndsOn'] });
   });
 
   it('takes a value the file gives, no longer proposed', () => {
     const incoming: Startup = { ...stored, agreementEndsOn: '2026-12-31', stage: 'growth' };
     delete incoming.proposed;
-    const merged = mergeImported(stored, incoming);
+    const merged = mergeProposed(stored, incoming);
     expect(merged).toMatchObject({ agreementEndsOn: '2026-12-31', stage: 'growth', industry: 'C' });
     expect(merged).not.toHaveProperty('proposed');
   });

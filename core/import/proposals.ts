@@ -5,7 +5,7 @@ import { completableFields, type CompletableField, type Startup } from '../recor
  * the name, derived from the term) never replaces one the desk already has: a re-imported county roster
  * must not undo what the manager completed. A value the file gives replaces it and is no longer proposed.
  */
-export function mergeImported(stored: Startup, incoming: Startup): Startup {
+export function mergeProposed(stored: Startup, incoming: Startup): Startup {
   const merged: Startup = { ...stored, ...incoming };
   const proposed: CompletableField[] = [];
   for (const field of completableFields) {

@@ -46,13 +46,13 @@ const EDUCATIONS = vocab(educations, {
   master: ['硕士', '硕士研究生', '研究生'],
   bachelor: ['本科', '大学本科', '学士'],
   college: ['大专', '专科', '大学专科', '高职'],
-  highSchool: ['高中', '中专', '中职', '技校', '职高'],
+  highSchool: ['高中', '中专', '中职', '技校', '职高', '高中/中专'],
   belowHighSchool: ['初中', '初中及以下', '小学', '高中以下'],
 });
 
 const KEY_GROUPS = vocab(keyGroups, {
   graduate: ['高校毕业生', '大学毕业生'],
-  migrantWorker: ['农民工', '返乡创业农民工', '返乡农民工'],
+  migrantWorker: ['农民工', '返乡创业农民工', '返乡农民工', '农民工（返乡创业农民工）'],
   veteran: ['退役军人'],
   hardToEmploy: ['就业困难人员', '残疾人', '就业困难人员(含残疾人)'],
   povertyAlleviated: ['脱贫人口', '脱贫户'],

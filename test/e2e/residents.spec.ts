@@ -145,13 +145,13 @@ test('import a messy spreadsheet: preview every row, import the good ones, expor
   expect(yunfan[17]).toBe('110105********002X');
   expect(yunfan[22]).toBe('退役军人、高校毕业生');
 
-  // Importing the same file again offers updates, never doubles.
+  // Importing the same file again finds both, never doubles, and writes nothing: nothing changed.
   await page.getByRole('button', { name: '从 Excel 导入' }).click();
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByRole('button', { name: '检查数据' }).click();
-  await expect(dialog.getByText('其中 2 行将更新台账中已有的企业')).toBeVisible();
-  await dialog.getByRole('button', { name: '导入 2 行' }).click();
-  await expect(page.getByText('已导入：新增 0 家，更新 2 家')).toBeVisible();
+  await expect(dialog.getByText('其中 0 行将更新台账中已有的企业，2 行无变化')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '导入 0 行' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(page.getByText('共 2 家')).toBeVisible();
 });
 

@@ -5,7 +5,17 @@ import type { Shape } from '../i18n/shape';
 const zh = {
   import: {
     duplicateInFile: '统一社会信用代码与第 {{row}} 行重复',
-    updatesExisting: '台账中已有此企业，导入将更新其信息',
+    duplicateTeamInFile: '与第 {{row}} 行是同名的未注册团队，但其余信息不同',
+    inLedger: '已在台账：{{name}}',
+    skipsExisting: '已在台账：{{name}}（不更新，跳过）',
+    readmits: '{{name}} 已退出或已作废：导入即重新入驻，原有档案保留',
+    idNumberTaken: '身份证号与 {{startup}} 的 {{name}} 相同',
+    unchanged: '无变化',
+    change: {
+      text: '{{field}}：{{before}} → {{after}}',
+      empty: '（空）',
+      fields: { status: '状态', exitKind: '退出方式', exitedOn: '退出日期', voidedReason: '作废原因', voidedAt: '作废时间', feeWaiverBasis: '免费入驻依据', keyProjectCadre: '跟踪干部', proposed: '系统建议的字段' },
+    },
     badDate: '日期“{{value}}”无法识别，可写作 2023-05-06、2023/05/06、2023.5.6 或 2023年5月6日',
     badNumber: '“{{value}}”不是数字',
     badYesNo: '“{{value}}”应填 是 或 否',
@@ -59,7 +69,17 @@ const zh = {
 const en: Shape<typeof zh> = {
   import: {
     duplicateInFile: 'Same credit code as row {{row}}',
-    updatesExisting: 'Already in the desk: importing updates it',
+    duplicateTeamInFile: 'Same unregistered team name as row {{row}}, with other details that differ',
+    inLedger: 'Already in the desk: {{name}}',
+    skipsExisting: 'Already in the desk: {{name}} (not updated, skipped)',
+    readmits: '{{name}} has exited or was voided: importing admits it again, keeping its file',
+    idNumberTaken: 'Same ID number as {{name}} of {{startup}}',
+    unchanged: 'No change',
+    change: {
+      text: '{{field}}: {{before}} → {{after}}',
+      empty: '(empty)',
+      fields: { status: 'Status', exitKind: 'Exit kind', exitedOn: 'Exited on', voidedReason: 'Void reason', voidedAt: 'Voided at', feeWaiverBasis: 'Free residency basis', keyProjectCadre: 'Follow-up cadre', proposed: 'Fields the desk proposed' },
+    },
     badDate: 'Cannot read the date "{{value}}"; write it as 2023-05-06, 2023/05/06, 2023.5.6 or 2023年5月6日',
     badNumber: '"{{value}}" is not a number',
     badYesNo: '"{{value}}" should be 是 (yes) or 否 (no)',

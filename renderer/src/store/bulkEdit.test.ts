@@ -46,7 +46,7 @@ async function derivedAnew(target = db) {
 /** Four residents: no industry, no stage, a proposed industry, and one complete. */
 async function fourResidents() {
   await saveStartup(db, startup('s1', { industry: undefined }), [aFounder('f1', 's1', { keyGroups: ['graduate'] })]);
-  await saveStartup(db, startup('s2', { stage: undefined }), [aFounder('f2', 's2', { keyGroups: ['veteran'] }), aFounder('f3', 's2', { keyGroups: [] })]);
+  await saveStartup(db, startup('s2', { stage: undefined }), [aFounder('f2', 's2', { name: '李强', idNumber: '110105198001010016', keyGroups: ['veteran'] }), aFounder('f3', 's2', { name: '赵敏', idNumber: '11010519850505002X', keyGroups: [] })]);
   await saveStartup(db, startup('s3', { industry: 'A', proposed: ['industry'] }), []);
   await saveStartup(db, startup('s4'), []);
 }
@@ -183,7 +183,7 @@ describe('schema upgrade 5 → 6', () => {
     const upgraded = openDb(name);
     await upgraded.open();
     try {
-      expect(upgraded.verno).toBe(6);
+      expect(upgraded.verno).toBe(7);
       const find = async (gap: StartupQuery['gap']) => (await findStartups(upgraded, q({ gap }))).map((r) => r.id);
       expect([await find('any'), await find('stage'), await find('field')]).toEqual([['c', 'b'], ['b'], ['c']]);
       expect((await countMatches(upgraded, q({ gap: 'any' }))).count).toBe(2);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateIncubator } from '@core/demo/generate';
 import { openDb, type DeskDb } from './db';
-import { importLookups, importResidents, type ImportRow } from './importResidents';
+import { identityLookups } from './identity';
+import { importResidents, type ImportRow } from './importResidents';
 import { rebuildDerived } from './rebuildIndex';
 import { ValidationError } from './write';
 
@@ -69,16 +70,20 @@ describe('importResidents (bulk)', () => {
     expect(await db.meta.get('nextMutationId')).toBeUndefined();
   });
 
-  it('looks up the startups and founders a file names by credit code, as the file writes the code', async () => {
+  it('looks up the startups and founders a file names by credit code, ID number and team name, as the file writes them', async () => {
     const input = rows(3);
     await importResidents(db, input);
     const [a, b] = input;
-    const lookups = await importLookups(db, [a!.startup.creditCode!.toLowerCase(), ` ${b!.startup.creditCode!}`, '91330185MA2AXXXX0X', '']);
-    expect(lookups.existingByCreditCode(a!.startup.creditCode!)).toBe(a!.startup.id);
-    expect(lookups.existingByCreditCode(b!.startup.creditCode!)).toBe(b!.startup.id);
-    expect(lookups.existingByCreditCode(input[2]!.startup.creditCode!)).toBeUndefined();
-    expect(lookups.existingFounder(a!.startup.id, a!.founder!.idNumber)).toBe(a!.founder!.id);
-    expect(lookups.existingFounder(b!.startup.id, a!.founder!.idNumber)).toBeUndefined();
+    const lookup = await identityLookups(db, {
+      creditCodes: [a!.startup.creditCode!.toLowerCase(), ` ${b!.startup.creditCode!}`, '91330185MA2AXXXX0X', ''],
+      idNumbers: [a!.founder!.idNumber.toLowerCase()],
+      teamNames: [],
+    });
+    expect(lookup.holdersOfCode(a!.startup.creditCode!).map((s) => s.id)).toEqual([a!.startup.id]);
+    expect(lookup.holdersOfCode(b!.startup.creditCode!).map((s) => s.id)).toEqual([b!.startup.id]);
+    expect(lookup.holdersOfCode(input[2]!.startup.creditCode!)).toEqual([]);
+    expect(lookup.foundersWithId(a!.founder!.idNumber).map((h) => [h.founder.id, h.startup.id])).toEqual([[a!.founder!.id, a!.startup.id]]);
+    expect(lookup.foundersOf(a!.startup.id).map((f) => f.id)).toEqual([a!.founder!.id]);
   });
 
   it('moves the kept totals exactly as deriving them anew from the records does', async () => {

@@ -1,52 +1,20 @@
 import type { Table } from 'dexie';
 import { mergeImported } from '@core/import';
 import type { Founder, Startup } from '@core/records';
-import { normalizeCode } from '@core/text';
 import type { DeskDb, TallyRow } from './db';
 import { operatorName } from './operator';
 import { rebuildStartupIndex } from './rebuildIndex';
-import { prepareSeals, unsealFounders } from './sealing';
+import { prepareSeals } from './sealing';
 import { applyTallies } from './tallies';
 import { writeManyInTx, writeTables } from './write';
 
 export interface ImportRow {
   startup: Startup;
   founder?: Founder;
-  /** The id of the startup this row updates, when the desk already holds its credit code. */
+  /** The id of the startup this row updates, when the desk already holds it (see core/import/matching). */
   updates?: string;
-}
-
-/** What the desk decides about a startup, never overwritten by a spreadsheet. */
-const deskOwned = ['id', 'status', 'exitKind', 'exitedOn', 'voidedReason', 'voidedAt', 'rosterId', 'verification', 'verificationNote', 'keyProjectDesignated'] as const;
-
-/** Keys asked for at once: issuing a query costs the page about 0.1 ms, so a batch stays a short task. */
-const LOOKUP_BATCH = 250;
-
-/**
- * Records whose `index` holds one of `keys`, asked a batch at a time in one transaction: `anyOf` walks
- * a cursor from key to key, a round trip each, and 5,000 credit codes took seconds.
- */
-async function withKeys<T, I>(db: DeskDb, table: Table<T, string, I>, index: string, keys: string[]): Promise<T[]> {
-  return db.transaction('r', table, async () => {
-    const found: T[] = [];
-    for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
-      for (const rows of await Promise.all(keys.slice(i, i + LOOKUP_BATCH).map((key) => table.where(index).equals(key).toArray()))) found.push(...rows);
-    }
-    return found;
-  });
-}
-
-/** Lookups the import preview needs, read once through indexes for the codes the file holds. */
-export async function importLookups(db: DeskDb, creditCodes: string[]) {
-  const codes = [...new Set(creditCodes.map(normalizeCode).filter(Boolean))];
-  const existing = await withKeys(db, db.startups, 'creditCode', codes);
-  const byCode = new Map(existing.map((s) => [s.creditCode!, s.id]));
-  const founders = await unsealFounders(await withKeys(db, db.founders, 'startupId', existing.map((s) => s.id)));
-  const founderKey = new Map(founders.map((f) => [`${f.startupId}|${f.idNumber}`, f.id]));
-  return {
-    existingByCreditCode: (code: string) => byCode.get(code),
-    existingFounder: (startupId: string, idNumber: string) => founderKey.get(`${startupId}|${idNumber}`),
-  };
+  /** The startup updated had exited or was voided: it is admitted again. */
+  readmits?: boolean;
 }
 
 /**
@@ -96,39 +64,44 @@ export interface ImportProgress {
  */
 export async function importResidents(db: DeskDb, rows: ImportRow[], onProgress?: (p: ImportProgress) => void, step = IMPORT_STEP): Promise<{ added: number; updated: number }> {
   let added = 0;
-  let updated = 0;
+  const updatedIds = new Set<string>();
   const who = operatorName();
   const sealed = await prepareSeals(db, rows.flatMap((r) => (r.founder ? [r.founder] : [])));
   await db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
     const totals = new TallySum();
+    const written = new Set<string>();
     const indexTables = { startups: db.startups, founders: db.founders, startupIndex: db.startupIndex, tallies: totals as unknown as Table };
     for (let i = 0; i < rows.length; i += step) {
       const part = rows.slice(i, i + step);
       const targets = part.flatMap((r) => (r.updates ? [r.updates] : []));
       const existing = new Map(targets.length ? (await db.startups.bulkGet(targets)).map((s, k) => [targets[k]!, s]) : []);
-      const startups = part.map((row) => {
-        if (!row.updates) {
-          added++;
-          return row.startup;
-        }
-        const before = existing.get(row.updates);
-        if (!before) return row.startup;
-        updated++;
-        const startup = mergeImported(before, row.startup);
-        for (const key of deskOwned) (startup as Record<string, unknown>)[key] = before[key];
-        return startup;
+      // A startup is written once, by its first row; later rows of it (one per founder) add their founder.
+      const firstRows = part.filter((row) => !written.has(row.startup.id) && !!written.add(row.startup.id));
+      const startups = firstRows.map((row) => {
+        const before = row.updates ? existing.get(row.updates) : undefined;
+        if (!before) added++;
+        return before ? mergeImported(before, row.startup, row.readmits) : row.startup;
       });
       const saved = await writeManyInTx(db, 'startup', startups, who, { reindex: false });
-      const withFounder = part.flatMap((row, k) => (row.founder ? [{ founder: row.founder, startupId: saved[k]!.id, updates: !!row.updates }] : []));
+      // A record that changed nothing keeps its stored time: a startup counts as updated when it, or a founder of it, changed.
+      saved.forEach((s, k) => {
+        const before = existing.get(firstRows[k]!.updates ?? '');
+        if (before && s.updatedAt !== before.updatedAt) updatedIds.add(s.id);
+      });
+      const withFounder = part.flatMap((row) => (row.founder ? [{ founder: row.founder, startupId: row.updates ?? row.startup.id, updates: !!row.updates }] : []));
       // Only a startup being updated can already hold the founder: its stored fields the sheet lacks are kept.
       const known = withFounder.filter((x) => x.updates).map((x) => x.founder.id);
       const stored = new Map(known.length ? (await db.founders.bulkGet(known)).map((f, k) => [known[k]!, f]) : []);
       const founders = withFounder.map((x) => ({ ...stored.get(x.founder.id), ...x.founder, startupId: x.startupId }));
-      await writeManyInTx(db, 'founder', founders, who, { stored: sealed, reindex: false });
-      await rebuildStartupIndex(indexTables, saved.map((s) => s.id));
+      const savedFounders = await writeManyInTx(db, 'founder', founders, who, { stored: sealed, reindex: false });
+      savedFounders.forEach((f, k) => {
+        const before = stored.get(f.id);
+        if (withFounder[k]!.updates && f.updatedAt !== before?.updatedAt) updatedIds.add(f.startupId);
+      });
+      await rebuildStartupIndex(indexTables, [...new Set([...saved.map((s) => s.id), ...withFounder.map((x) => x.startupId)])]);
       onProgress?.({ done: i + part.length, total: rows.length });
     }
     await totals.addTo(db.tallies);
   });
-  return { added, updated };
+  return { added, updated: updatedIds.size };
 }

@@ -54,7 +54,7 @@ const CHUNK = 250;
 const TALLY_CHUNK = 1000;
 
 /** Reads a table by id, a chunk at a time, so a large desk never sits in memory whole. */
-async function eachChunk<T extends { id: string }>(table: Table, fn: (rows: T[]) => Promise<void> | void) {
+export async function eachChunk<T extends { id: string }>(table: Table, fn: (rows: T[]) => Promise<void> | void) {
   let rows = (await table.orderBy(':id').limit(CHUNK).toArray()) as T[];
   while (rows.length > 0) {
     await fn(rows);

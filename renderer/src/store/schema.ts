@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { Entity } from '@core/records';
+import { scanDuplicates } from './duplicateScan';
 import { rebuildDerived, rebuildIncomplete, type DerivedTables } from './rebuildIndex';
 
 /** Where each record kind lives. */
@@ -97,6 +98,17 @@ export const schemaVersions: SchemaVersion[] = [
     stores: {},
     upgrade: async (tx) => {
       await rebuildIncomplete(derivedTables(tx));
+    },
+  },
+  {
+    // One person, one ID number (core/identity): the form and the import find the founders holding a
+    // number through its index (a sealed founder's holds the masked number, opened to compare). A desk
+    // may already hold duplicates from before the rules: they are listed once, for the manager to merge
+    // or keep (store/duplicates.ts).
+    version: 7,
+    stores: { founders: 'id, startupId, name, idNumber' },
+    upgrade: async (tx) => {
+      await scanDuplicates({ startups: tx.table('startups'), founders: tx.table('founders'), meta: tx.table('meta') });
     },
   },
 ];

@@ -30,11 +30,13 @@ const base = (id: string, over: Partial<Startup> = {}): Omit<Startup, 'updatedAt
   status: 'resident',
   ...over,
 });
+/** One person, one ID number: each founder id its own number. */
+const ID_NUMBERS: Record<string, string> = { f1: '11010519491231002X', f2: '110105198001010016', f3: '11010519850505002X' };
 const founder = (id: string, startupId: string, over: Partial<Founder> = {}): Omit<Founder, 'updatedAt'> => ({
   id,
   startupId,
   name: '王芳',
-  idNumber: '11010519491231002X',
+  idNumber: ID_NUMBERS[id] ?? '320102199003030031',
   keyGroups: ['veteran'],
   firstTime: true,
   trainingCertified: false,
@@ -110,7 +112,7 @@ describe('startups repository', () => {
 
   it('filters by key group, agreement window and flags, and voided startups leave the resident list', async () => {
     await saveStartup(db, base('s1', { agreementEndsOn: '2026-12-20', feeWaived: true }), [founder('f1', 's1')]);
-    await saveStartup(db, base('s2', { keyProject: true }), [founder('f2', 's2', { keyGroups: ['graduate'] })]);
+    await saveStartup(db, base('s2', { keyProject: true, creditCode: '91330106MA2B00001Y' }), [founder('f2', 's2', { keyGroups: ['graduate'] })]);
     const ids = async (over: Partial<StartupQuery>) => (await findStartups(db, q(over))).map((r) => r.id);
     expect(await ids({ group: 'graduate' })).toEqual(['s2']);
     expect(await ids({ endingWithinDays: 30 })).toEqual(['s1']);

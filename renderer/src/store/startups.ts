@@ -1,11 +1,13 @@
 import type { CompletableField, Founder, KeyGroup, Startup } from '@core/records';
 import type { DeskDb } from './db';
+import { existingCopy } from '@core/identity';
+import { IdentityError, identityCheck, identityLookups } from './identity';
 import { operatorName } from './operator';
 import { prepareSeals, unsealFounders } from './sealing';
 import { ALL, facet, facetPrefix, listKey, searchPlan, SEP, sortIndex, type ListState, type SortField, type StartupIndexRow } from './startupIndex';
 import { facetCount, loadTallyView } from './tallies';
 import { foundersOf, writeIndexRows } from './rebuildIndex';
-import { prepareWrite, writeInTx, writeTables } from './write';
+import { prepareWrite, saveRecord, writeInTx, writeTables } from './write';
 
 type New<T> = Omit<T, 'updatedAt'>;
 
@@ -15,6 +17,8 @@ type New<T> = Omit<T, 'updatedAt'>;
  * costs about 2 ms here, and an edit made one after another took twice as long as its writes alone.
  */
 export async function saveStartup(db: DeskDb, startup: New<Startup>, founders: New<Founder>[]): Promise<Startup> {
+  const problems = await identityCheck(db, startup, founders.map((f) => ({ ...f, startupId: startup.id })));
+  if (problems.length > 0) throw new IdentityError(problems);
   const sealed = await prepareSeals(db, founders);
   return db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
     const who = operatorName();
@@ -41,6 +45,22 @@ export async function saveStartup(db: DeskDb, startup: New<Startup>, founders: N
     await Promise.all([ownWrite.apply(), founderWrite.apply(), writeIndexRows(db, ownWrite.atRest as Startup[], new Map([[startup.id, all]]), old)]);
     return ownWrite.saved[0]!;
   });
+}
+
+/**
+ * A startup that exited or was voided comes back as itself: resident again from `admittedOn`, its exit
+ * or void cleared, so its file keeps its whole history (the old dates and decisions are in its audit
+ * entries and exit decisions). Refused while another live startup holds its credit code.
+ */
+export async function readmitStartup(db: DeskDb, id: string, admittedOn: string, agreementEndsOn: string): Promise<Startup> {
+  const startup = await db.startups.get(id);
+  if (!startup) throw new Error(`No startup ${id}`);
+  const lookup = await identityLookups(db, { creditCodes: startup.creditCode ? [startup.creditCode] : [], idNumbers: [], teamNames: startup.creditCode ? [] : [startup.name] });
+  // Another voided or exited copy does not stand in the way; a live one does.
+  const copy = existingCopy(startup, [], lookup);
+  if (copy && copy.kind !== 'creditCodeReadmission') throw new IdentityError([copy]);
+  const { exitKind: _exitKind, exitedOn: _exitedOn, voidedReason: _voidedReason, voidedAt: _voidedAt, ...kept } = startup;
+  return saveRecord(db, 'startup', { ...kept, status: 'resident', admittedOn, agreementEndsOn }, operatorName());
 }
 
 /** A startup admitted by mistake is voided with a reason, never deleted. */

@@ -1,3 +1,4 @@
+import { changesNothing } from '@core/identity';
 import { templateSchema, type Startup } from '@core/records';
 import type { OutboxEntry, PushResult, RosterChange } from '@core/sync/protocol';
 import type { DeskDb } from './db';
@@ -165,9 +166,13 @@ export async function applyRosterChanges(db: DeskDb, changes: RosterChange[], cu
     const ids = [...startupFields.keys()];
     if (ids.length) {
       // A change for a startup this desk does not hold (removed since) is dropped, as `update` would.
+      // A decision the desk already holds (a page pulled again) changes nothing and writes nothing.
       const held = (await db.startups.bulkGet(ids)).filter((s): s is Startup => !!s);
-      await db.startups.bulkPut(held.map((s) => withFields(s, startupFields.get(s.id)!)));
-      await rebuildStartupIndex(db, held.map((s) => s.id));
+      const changed = held.map((s) => [s, withFields(s, startupFields.get(s.id)!)] as const).filter(([before, after]) => !changesNothing(before, after));
+      if (changed.length > 0) {
+        await db.startups.bulkPut(changed.map(([, after]) => after));
+        await rebuildStartupIndex(db, changed.map(([s]) => s.id));
+      }
     }
     await db.meta.put({ key: keys.cursor, value: cursor });
   });

@@ -40,8 +40,8 @@ describe('kept totals', () => {
   it('follow every kind of write exactly as if derived anew from the records', async () => {
     await loadDemoData(db, '2026-11-28');
     await saveStartup(db, { ...startupInput, id: 's1', admittedOn: '2026-02-03', area: 55 }, [aFounder('f1', 's1', { keyGroups: ['veteran', 'graduate'] })]);
-    await saveStartup(db, { ...startupInput, id: 's2', stage: 'growth', admittedOn: '2025-05-05', agreementEndsOn: '2026-12-01' }, []);
-    await saveStartup(db, { ...startupInput, id: 's3' }, []);
+    await saveStartup(db, { ...startupInput, id: 's2', name: '乙团队', stage: 'growth', admittedOn: '2025-05-05', agreementEndsOn: '2026-12-01' }, []);
+    await saveStartup(db, { ...startupInput, id: 's3', name: '丙团队' }, []);
     // An edit moves the startup's stage; a founder's groups move the key-group counts.
     await saveStartup(db, { ...startupInput, id: 's1', admittedOn: '2026-02-03', area: 55, stage: 'growth' }, [aFounder('f1', 's1', { keyGroups: ['graduate'] })]);
     await voidStartup(db, 's3', '重复录入');

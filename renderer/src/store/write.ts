@@ -1,3 +1,4 @@
+import { changesNothing } from '@core/identity';
 import { isDemoId, recordSchemas, type Entity, type RecordOf } from '@core/records';
 import type { OutboxEntry } from '@core/sync/protocol';
 import Dexie, { type Transaction } from 'dexie';
@@ -33,10 +34,6 @@ const rosterOwned: Partial<Record<Entity, string[]>> = {
   template: ['published'],
 };
 
-const sameRecord = (a: object, b: object) => {
-  const strip = (o: object) => JSON.stringify(Object.entries(o).filter(([k]) => k !== 'updatedAt').sort(([x], [y]) => (x < y ? -1 : 1)));
-  return strip(a) === strip(b);
-};
 
 interface MutationCounter {
   clientId: string;
@@ -153,7 +150,7 @@ export async function prepareWrite<E extends Entity>(
     const kept = before ? Object.fromEntries((rosterOwned[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
     const record = parseRecord(entity, { ...(input as object), ...kept, updatedAt: at });
     const atRest = stored(record);
-    if (before && sameRecord(before, atRest)) {
+    if (before && changesNothing(before, atRest)) {
       saved.push({ ...record, updatedAt: (before as { updatedAt: string }).updatedAt });
       atRests.push(before);
     } else {

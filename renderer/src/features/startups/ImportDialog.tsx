@@ -1,6 +1,7 @@
 import { Alert, App, Button, Checkbox, Modal, Progress, Select, Space, Typography, Upload } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isImportable, type ColumnMapping, type ImportDefaults, type ImportField, type ImportPreview, type PreviewRow } from '@core/import';
 import { defaultRuleSet, type Startup } from '@core/records';
@@ -10,7 +11,7 @@ import { getCarrier } from '../../store/carrier';
 import { db } from '../../store/db';
 import { importResidents, type ImportProgress } from '../../store/importResidents';
 import { ImportMapping, stillMissing } from './ImportMapping';
-import { ImportPreviewTable } from './ImportPreviewTable';
+import { ImportPreviewTable, unchanged } from './ImportPreviewTable';
 import { industryOptions } from './industryOptions';
 import { openImportSheet, previewSheet } from './importSheet';
 
@@ -25,6 +26,17 @@ function withIndustry(row: PreviewRow, industry: string | undefined): PreviewRow
   if (industry === undefined) delete startup.industry;
   if (startup.proposed === undefined) delete startup.proposed;
   return { ...row, startup };
+}
+
+/** The rows an import writes: good ones, less those that change nothing, less updates when the manager declined them. */
+const rowsToImport = (p: ImportPreview, updateExisting: boolean) => p.rows.filter(isImportable).filter((r) => !unchanged(r) && (updateExisting || !r.updates));
+
+/** The summary as the import will run: with updates declined, rows already in the desk are announced as skipped. */
+function summaryText(p: ImportPreview, updateExisting: boolean, t: TFunction) {
+  const going = rowsToImport(p, updateExisting);
+  const counts = { total: p.rows.length, ok: going.filter((r) => r.status === 'ok').length, warning: going.filter((r) => r.status === 'warning').length, error: p.counts.error, skipped: p.counts.skipped };
+  if (updateExisting) return t('startups.importer.summary', { ...counts, updates: p.counts.updates, unchanged: p.counts.unchanged });
+  return t('startups.importer.summaryNoUpdates', { ...counts, existing: p.counts.updates + p.counts.unchanged });
 }
 
 /** Pick a file → (map its columns where names differ) → preview every row → import the good ones. */
@@ -65,10 +77,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const importable = (p: ImportPreview) => p.rows.filter(isImportable).filter((r) => updateExisting || !r.updates);
-
   const importRows = async (p: ImportPreview) => {
-    const good = importable(p);
+    const good = rowsToImport(p, updateExisting);
     setBusy(true);
     setProgress({ done: 0, total: good.length });
     try {
@@ -100,9 +110,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     ) : step.kind === 'preview' ? (
       <Space>
         <Button onClick={() => setStep({ kind: 'pick' })}>{t('startups.importer.back')}</Button>
-        <Button type="primary" disabled={importable(step.preview).length === 0} loading={busy} onClick={() => void importRows(step.preview)}>
-          {t('startups.importer.importGood', { count: importable(step.preview).length })}
-        </Button>
+        {(() => {
+          const count = rowsToImport(step.preview, updateExisting).length;
+          return (
+            <Button type="primary" disabled={count === 0} loading={busy} onClick={() => void importRows(step.preview)}>
+              {t('startups.importer.importGood', { count })}
+            </Button>
+          );
+        })()}
       </Space>
     ) : null;
 
@@ -126,7 +141,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       )}
       {step.kind === 'preview' && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type={step.preview.counts.error ? 'warning' : 'success'} showIcon title={t('startups.importer.summary', { total: step.preview.rows.length, ...step.preview.counts })} />
+          <Alert type={step.preview.counts.error ? 'warning' : 'success'} showIcon title={summaryText(step.preview, updateExisting, t)} />
           <Space wrap>
             <Checkbox checked={updateExisting} onChange={(e) => setUpdateExisting(e.target.checked)}>
               {t('startups.importer.updateExisting')}
@@ -141,6 +156,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             rows={onlyProblems ? step.preview.rows.filter((r) => r.status === 'warning' || r.status === 'error') : step.preview.rows}
             headerOf={headerOf}
             incubationMonths={incubationMonths}
+            updateExisting={updateExisting}
             setIndustry={(row, industry) => setRows((rows) => rows.map((r) => (r.row === row ? withIndustry(r, industry) : r)))}
           />
         </Space>

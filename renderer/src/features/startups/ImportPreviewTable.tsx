@@ -1,13 +1,17 @@
 import { Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isImportable, type ImportField, type PreviewRow, type Reason } from '@core/import';
+import { isImportable, type ImportableRow, type ImportField, type PreviewRow, type Reason } from '@core/import';
 import { completionGaps } from '@core/records';
+import { changeText } from './changeText';
 import { industryOptions } from './industryOptions';
 import { MaskedId } from './MaskedId';
 
 /** A reason names the column as the file heads it (联系方式, not 联系电话), so the manager finds the cell. */
 const reasonText = (r: Reason, t: TFunction, headerOf: (f: ImportField) => string) => `${r.field ? `${headerOf(r.field)}：` : ''}${t(r.key, r.params)}`;
+
+/** A row for a startup the desk holds that changes nothing (无变化): never written. */
+export const unchanged = (r: ImportableRow) => !!r.updates && r.changes?.length === 0;
 
 const STATUS_COLOR = { ok: 'green', warning: 'gold', error: 'red', skipped: 'default' } as const;
 
@@ -15,12 +19,14 @@ interface Props {
   rows: PreviewRow[];
   headerOf: (field: ImportField) => string;
   incubationMonths: number;
+  /** Whether rows for startups the desk holds update them (else they are skipped). */
+  updateExisting: boolean;
   /** Sets a row's industry (a person's choice, so no longer proposed); undefined leaves it to complete. */
   setIndustry: (row: number, industry: string | undefined) => void;
 }
 
 /** Every row as the import read it (error rows too), with its fate, what the desk proposed, and why. */
-export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndustry }: Props) {
+export function ImportPreviewTable({ rows, headerOf, incubationMonths, updateExisting, setIndustry }: Props) {
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language);
   const read = (r: PreviewRow) => (r.status === 'skipped' ? undefined : r.read);
@@ -33,7 +39,7 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
       dataSource={rows}
       columns={[
         { title: t('startups.importer.rowColumn'), dataIndex: 'row', width: 80, fixed: 'left', render: (row: number) => t('import.row', { row }) },
-        { title: t('startups.importer.statusColumn'), key: 'status', width: 220, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`import.status.${r.status}`)}</Tag> },
+        { title: t('startups.importer.statusColumn'), key: 'status', width: 220, render: (_, r) => (isImportable(r) && unchanged(r) ? <Tag>{t('import.unchanged')}</Tag> : <Tag color={STATUS_COLOR[r.status]}>{t(`import.status.${r.status}`)}</Tag>) },
         { title: t('import.fields.name'), key: 'name', width: 220, render: (_, r) => read(r)?.name },
         { title: t('import.fields.creditCode'), key: 'code', width: 180, render: (_, r) => read(r)?.creditCode },
         { title: t('import.fields.registeredOn'), key: 'registeredOn', width: 110, render: (_, r) => read(r)?.registeredOn },
@@ -123,7 +129,7 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
             const gaps = isImportable(r) ? completionGaps(r.startup).filter((f) => f !== 'agreementEndsOn' && f !== 'industry') : [];
             return (
               <Space direction="vertical" size={0}>
-                {isImportable(r) && r.updates && <Typography.Text type="secondary">{t('import.updatesExisting')}</Typography.Text>}
+                {isImportable(r) && r.updates && <ExistingStartup row={r} updateExisting={updateExisting} />}
                 {gaps.length > 0 && <Tag color="orange">{t('startups.importer.gaps', { fields: list.format(gaps.map((f) => t(`import.fields.${f}`))) })}</Tag>}
                 {(r.status === 'error' ? r.errors : []).map((x, i) => (
                   <Typography.Text key={`e${i}`} type="danger">
@@ -141,5 +147,20 @@ export function ImportPreviewTable({ rows, headerOf, incubationMonths, setIndust
         },
       ]}
     />
+  );
+}
+
+/** Which startup in the desk a row updates, and the fields it changes (before → after); declined updates say they are skipped. */
+function ExistingStartup({ row, updateExisting }: { row: ImportableRow; updateExisting: boolean }) {
+  const { t } = useTranslation();
+  const name = row.holderName ?? '';
+  if (!updateExisting) return <Typography.Text type="secondary">{t('import.skipsExisting', { name })}</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0}>
+      <Typography.Text type="secondary">{t('import.inLedger', { name })}</Typography.Text>
+      {(row.changes ?? []).map((c) => (
+        <Typography.Text key={c.field}>{changeText(c, t)}</Typography.Text>
+      ))}
+    </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -9,8 +9,10 @@ import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { startupFile, voidStartup } from '../../store/startups';
 import { StartupMentoring } from '../sessions/StartupMentoring';
+import { AlsoFounded } from './AlsoFounded';
 import { MaskedId } from './MaskedId';
 import { completableText } from './labels';
+import { ReadmitDialog } from './ReadmitDialog';
 import { timelineOf } from './timeline';
 import { saveErrorText } from '../../shell/forms';
 
@@ -18,6 +20,7 @@ export function StartupFileView({ id }: { id: string }) {
   const { t } = useTranslation();
   const file = useLiveQuery(async () => (await startupFile(db, id)) ?? null, [id]);
   const [voiding, setVoiding] = useState(false);
+  const [readmitting, setReadmitting] = useState(false);
   if (file === undefined) return <Spin />;
   if (file === null) return <Empty description={t('startups.file.notFound')} />;
   const s = file.startup;
@@ -48,6 +51,11 @@ export function StartupFileView({ id }: { id: string }) {
         <Tag>{t(`enums.listState.${s.voidedAt ? 'voided' : s.status}`)}</Tag>
         {s.keyProject && <Tag color="red">{t('startups.flag.key')}</Tag>}
         {s.feeWaived && <Tag color="green">{t('startups.flag.free')}</Tag>}
+        {(s.voidedAt || s.status === 'exited') && (
+          <Button icon={<RollbackOutlined />} onClick={() => setReadmitting(true)}>
+            {t('startups.identity.readmit')}
+          </Button>
+        )}
         {!s.voidedAt && (
           <>
             <Button icon={<EditOutlined />} onClick={() => navigate('startups', s.id, 'edit')}>
@@ -103,6 +111,7 @@ export function StartupFileView({ id }: { id: string }) {
             { title: f('phone'), dataIndex: 'phone' },
             { title: f('education'), dataIndex: 'education', render: (e?: string) => (e ? t(`enums.education.${e}`) : '—') },
             { title: f('keyGroups'), dataIndex: 'keyGroups', render: (gs: string[]) => gs.map((g) => <Tag key={g}>{t(`enums.keyGroup.${g}`)}</Tag>) },
+            { title: t('startups.identity.alsoFounded'), key: 'also', render: (_, r) => <AlsoFounded founder={r} /> },
           ]}
         />
       </Card>
@@ -118,6 +127,7 @@ export function StartupFileView({ id }: { id: string }) {
         })()}
       </Card>
       <VoidDialog open={voiding} onClose={() => setVoiding(false)} id={s.id} />
+      {readmitting && <ReadmitDialog startup={s} onClose={() => setReadmitting(false)} />}
     </Space>
   );
 }

@@ -4,14 +4,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityTypes, fields, industries, stages, startupSchema, type Carrier, type CompletableField, type Founder, type Startup } from '@core/records';
+import type { IdentityProblem } from '@core/identity';
 import { freeSpaceUse, qualifiesForFreeResidency } from '@core/residency';
 import { DateInput } from '../../shell/DateInput';
 import { clean, markIssues, saveErrorText, zodRule } from '../../shell/forms';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
+import { IdentityError } from '../../store/identity';
 import { saveStartup, startupFile } from '../../store/startups';
 import { parseRecord, ValidationError } from '../../store/write';
 import { FounderFields } from './FounderFields';
+import { IdentityProblems, markIdentityProblems } from './IdentityProblems';
 import { freeAreaUsed } from './freeSpace';
 import { industryText } from './labels';
 import { remainingProposals } from './proposals';
@@ -33,6 +36,7 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [confirmed, setConfirmed] = useState<CompletableField[]>([]);
+  const [identity, setIdentity] = useState<IdentityProblem[]>([]);
   const values = Form.useWatch([], form) as Values | undefined;
   const usedElsewhere = useLiveQuery(() => freeAreaUsed(startup?.id), [startup?.id]);
   const shape = startupSchema.shape;
@@ -91,13 +95,18 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
       return;
     }
     setSaving(true);
+    setIdentity([]);
     try {
       const saved = await saveStartup(db, startupInput as Startup, founderInputs as Founder[]);
       message.success(t('common.saved'));
       navigate('startups', saved.id);
     } catch (error) {
       if (error instanceof ValidationError) markIssues(form, error, t);
-      message.error(saveErrorText(error, t));
+      if (error instanceof IdentityError) {
+        markIdentityProblems(form, error.problems, t);
+        setIdentity(error.problems);
+        message.error(t('common.fixFields'));
+      } else message.error(saveErrorText(error, t));
     } finally {
       setSaving(false);
     }
@@ -247,6 +256,7 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
           )}
         </Form.List>
       </Card>
+      <IdentityProblems problems={identity} />
       <Space style={{ marginTop: 16 }}>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t('common.save')}

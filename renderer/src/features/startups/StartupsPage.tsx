@@ -1,4 +1,5 @@
 import type { Carrier } from '@core/records';
+import { PossibleDuplicates } from './PossibleDuplicates';
 import { StartupFileView } from './StartupFileView';
 import { StartupForm } from './StartupForm';
 import { StartupList } from './StartupList';
@@ -9,5 +10,10 @@ export function StartupsPage({ rest, carrier }: { rest: string[]; carrier: Carri
   if (id === 'new') return <StartupForm carrier={carrier} />;
   if (id && action === 'edit') return <StartupForm id={id} carrier={carrier} />;
   if (id) return <StartupFileView id={id} />;
-  return <StartupList />;
+  return (
+    <>
+      <PossibleDuplicates />
+      <StartupList />
+    </>
+  );
 }

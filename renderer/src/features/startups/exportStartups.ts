@@ -92,6 +92,8 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     { header: f('school') },
     { header: f('graduatedOn'), kind: 'date' },
     { header: f('keyGroups'), width: 28 },
+    { header: f('firstTime') },
+    { header: f('trainingCertified') },
   ];
   const label = cached((key: string) => t(key));
   const yes = (v: boolean) => label(v ? 'common.yes' : 'common.no');
@@ -121,6 +123,8 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     p.school ?? '',
     p.graduatedOn ?? '',
     p.keyGroups.map((g) => label(`enums.keyGroup.${g}`)).join('、'),
+    yes(p.firstTime),
+    yes(p.trainingCertified),
   ];
 
   const [{ count: listed }, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);

@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './changes';
+export * from './duplicates';
+export * from './check';
