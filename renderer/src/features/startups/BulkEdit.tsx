@@ -3,13 +3,13 @@ import { Alert, App, Button, Form, InputNumber, Modal, Progress, Radio, Select, 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fields, industries, keyGroups, stages } from '@core/records';
+import { fields, keyGroups, stages } from '@core/records';
 import { DateInput } from '../../shell/DateInput';
 import { saveErrorText } from '../../shell/forms';
 import { BulkEditError, bulkEdit, undoBulkEdit, type BulkProgress, type BulkResult, type BulkValues } from '../../store/bulkEdit';
 import { db } from '../../store/db';
 import { countMatches, matchingIds, type StartupQuery } from '../../store/startups';
-import { industryText } from './labels';
+import { industryOptions } from './industryOptions';
 
 type Scope = 'selected' | 'all';
 type LastEdit = { result: BulkResult; undone: boolean };
@@ -126,7 +126,7 @@ export function BulkEdit({ query, selected, onDone }: { query: StartupQuery; sel
           </Radio.Group>
           <Form form={form} layout="vertical" disabled={!!progress}>
             <Form.Item name="industry" label={label('industry')}>
-              <Select aria-label={label('industry')} allowClear showSearch optionFilterProp="label" options={industries.map((i) => ({ value: i, label: industryText(i, t) }))} />
+              <Select aria-label={label('industry')} allowClear showSearch optionFilterProp="label" options={industryOptions(t)} />
             </Form.Item>
             <Space wrap>
               <Form.Item name="field" label={label('field')}>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entityTypes, fields, industries, stages, startupSchema, type Carrier, type CompletableField, type Founder, type Startup } from '@core/records';
+import { entityTypes, fields, stages, startupSchema, type Carrier, type CompletableField, type Founder, type Startup } from '@core/records';
 import type { IdentityProblem } from '@core/identity';
 import { freeSpaceUse, qualifiesForFreeResidency } from '@core/residency';
 import { DateInput } from '../../shell/DateInput';
@@ -16,7 +16,7 @@ import { parseRecord, ValidationError } from '../../store/write';
 import { FounderFields } from './FounderFields';
 import { IdentityProblems, markIdentityProblems } from './IdentityProblems';
 import { freeAreaUsed } from './freeSpace';
-import { industryText } from './labels';
+import { industryOptions } from './industryOptions';
 import { remainingProposals } from './proposals';
 
 type FounderValues = Partial<Founder>;
@@ -167,7 +167,7 @@ function StartupFormBody({ carrier, startup, founders }: { carrier: Carrier; sta
                 placeholder={t('common.notGiven')}
                 showSearch
                 optionFilterProp="label"
-                options={industries.map((i) => ({ value: i, label: industryText(i, t) }))}
+                options={industryOptions(t)}
               />
             </Form.Item>
           </Col>

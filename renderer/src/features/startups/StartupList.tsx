@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { UIEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { completableFields, fields, industries, keyGroups, stages } from '@core/records';
+import { completableFields, fields, keyGroups, stages } from '@core/records';
 import { navigate } from '../../shell/route';
 import type { StartupIndexRow } from '../../store/startupIndex';
 import type { SortField, StartupQuery } from '../../store/startups';
@@ -15,6 +15,7 @@ import { ImportButton } from './ImportButton';
 import { saveErrorText } from '../../shell/forms';
 import { BulkEdit } from './BulkEdit';
 import { GapTags } from './GapTags';
+import { industryOptions } from './industryOptions';
 import { choiceText, industryText } from './labels';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -101,7 +102,7 @@ export function StartupList() {
         <Input.Search allowClear placeholder={t('startups.search')} aria-label={t('startups.searchLabel')} style={{ width: 320 }} onChange={(e) => set({ text: e.target.value })} />
         <Select aria-label={t('startups.filters.state')} value={query.state} style={{ width: 110 }} onChange={(state) => set({ state })} options={(['resident', 'exited', 'voided'] as const).map((s) => ({ value: s, label: t(`enums.listState.${s}`) }))} />
         <Select aria-label={t('startups.filters.stage')} placeholder={t('startups.filters.stage')} allowClear style={{ width: 110 }} onChange={(stage) => set({ stage })} options={stages.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))} />
-        <Select aria-label={t('startups.filters.industry')} placeholder={t('startups.filters.industry')} allowClear style={{ width: 200 }} popupMatchSelectWidth={360} onChange={(industry) => set({ industry })} options={industries.map((i) => ({ value: i, label: industryText(i, t) }))} />
+        <Select aria-label={t('startups.filters.industry')} placeholder={t('startups.filters.industry')} allowClear style={{ width: 200 }} popupMatchSelectWidth={360} onChange={(industry) => set({ industry })} options={industryOptions(t)} />
         <Select aria-label={t('startups.filters.field')} placeholder={t('startups.filters.field')} allowClear style={{ width: 120 }} onChange={(field) => set({ field })} options={fields.map((f) => ({ value: f, label: t(`enums.field.${f}`) }))} />
         <Select aria-label={t('startups.filters.group')} placeholder={t('startups.filters.group')} allowClear style={{ width: 170 }} popupMatchSelectWidth={240} onChange={(group) => set({ group })} options={keyGroups.map((g) => ({ value: g, label: t(`enums.keyGroup.${g}`) }))} />
         <Select aria-label={t('startups.filters.keyProject')} placeholder={t('startups.filters.keyProject')} allowClear style={{ width: 110 }} onChange={(v?: string) => set({ keyProject: bool(v) })} options={yesNo} />
