@@ -65,7 +65,7 @@ export const en: Shape<typeof zh> = {
     language: 'Language',
     languageLabel: 'Choose language',
     demo: 'Demo data',
-    demoIntro: 'Demo data is a fictional incubation base (about 40 residents, 12 mentors, 300 sessions, two years of quarterly reports). It is never sent to the roster and is removed in one click without a trace.',
+    demoIntro: 'Demo data is a fictional incubation base (about 40 residents, 12 mentors, 300 sessions, two years of quarterly reports, two finalized evaluation rounds and a drafted one, exit decisions). It is never sent to the roster and is removed in one click without a trace.',
     loadDemo: 'Load demo data',
     removeDemo: 'Remove demo data',
     demoLoaded: 'Demo data loaded',
