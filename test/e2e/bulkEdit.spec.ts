@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { setUpCarrier } from './support/desk';
+import { fillDate, setUpCarrier, startupForm, type Scope } from './support/desk';
 
 /** Completing what a roster left out: the 待补充 view, a bulk edit of what it lists, and its undo. */
 
@@ -18,20 +18,12 @@ async function pick(page: Page, scope: Scope, label: string, option: string) {
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
-type Scope = Page | ReturnType<Page['getByRole']>;
-
-async function fillDate(scope: Scope, label: string, date: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 /** Admits an unregistered team through the form, leaving its industry (and, if asked, its stage) to complete later. */
 async function admitTeam(page: Page, name: string, { industry, clearStage, founder }: { industry?: string; clearStage?: boolean; founder?: boolean } = {}) {
   await page.getByRole('button', { name: '登记入驻' }).click();
   // The list's 名称 column header has the same name until the form replaces the list.
-  await expect(page.getByText('登记入驻企业')).toBeVisible();
+  await expect(startupForm(page)).toBeVisible();
   await page.getByLabel('名称', { exact: true }).fill(name);
   await pick(page, page, '主体类型', '未注册团队');
   if (industry) await pick(page, page, '所属行业（GB/T 4754）', industry);

@@ -49,7 +49,6 @@ const counts = (page: Page) =>
   }, [...TABLES]);
 
 test('the demo looks like a running incubator: grades spread, exits to review, busy and quiet mentors; removed, it leaves nothing', async ({ page }) => {
-  test.setTimeout(180_000);
   const [earlier, previous] = demoQuarters();
   await setUpCarrier(page);
   const own = await counts(page);
