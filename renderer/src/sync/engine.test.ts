@@ -178,6 +178,21 @@ describe('sync engine against the roster service on loopback', () => {
     expect(await storedRecords(roster.store, 'C-B')).toEqual([]);
   });
 
+  it('a carrier removed from the roster is refused its pushes, keeps its outbox, and still learns the decision', async () => {
+    const token = await roster.carrier('C-GONE');
+    const db = await openDesk('C-GONE');
+    await sync(db, roster.url, token);
+    await setCarrierStatus(roster.store, 'C-GONE', { status: 'removed' });
+    await saveStartup(db, 's-1', 1);
+
+    const failure = await failureOf(sync(db, roster.url, token));
+    expect(failure?.kind).toBe('auth');
+    expect(failure?.detail).toContain('removed');
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.carrier.get('carrier'))?.rosterStatus).toBe('removed');
+    expect((await readSyncStatus(db)).lastError).toMatchObject({ kind: 'auth' });
+  });
+
   it('a refused record waits in the attention list with the reason until its fix is accepted', async () => {
     const token = await roster.carrier('C-FIX');
     const db = await openDesk('C-FIX');

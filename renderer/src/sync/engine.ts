@@ -62,7 +62,14 @@ export async function syncOnce({ db, endpoint }: SyncContext): Promise<void> {
     const target = await endpoint();
     const carrierCode = (await getCarrier(db))?.rosterCode;
     if (!carrierCode) throw new SyncFailure('unconfigured', 'rosterCode');
-    await pushAll(db, target, carrierCode);
+    try {
+      await pushAll(db, target, carrierCode);
+    } catch (error) {
+      // A carrier the roster removed (移出) may no longer push but may still pull: that is how its desk
+      // learns the decision. The refusal is still what this round reports.
+      if (error instanceof SyncFailure && error.kind === 'auth') await pullAll(db, target).catch(() => undefined);
+      throw error;
+    }
     await pullAll(db, target);
     await recordSyncSuccess(db);
   } catch (error) {
