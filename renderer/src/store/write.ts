@@ -1,6 +1,6 @@
 import { changesNothing } from '@core/identity';
 import { isDemoId, recordSchemas, type Entity, type RecordOf } from '@core/records';
-import type { OutboxEntry } from '@core/sync/protocol';
+import { rosterOwnedFields, type OutboxEntry } from '@core/sync/protocol';
 import Dexie, { type Transaction } from 'dexie';
 import type { DeskDb } from './db';
 import { checkUnsealedWrite } from './sealing';
@@ -27,12 +27,6 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 const now = () => new Date().toISOString();
 const keep = <T>(record: T) => record;
 
-/** Fields only the roster writes (ROSTER-SYNC.md "Who owns what"). */
-const rosterOwned: Partial<Record<Entity, string[]>> = {
-  startup: ['rosterId', 'verification', 'verificationNote', 'keyProjectDesignated'],
-  carrier: ['rosterStatus'],
-  template: ['published'],
-};
 
 
 interface MutationCounter {
@@ -147,7 +141,7 @@ export async function prepareWrite<E extends Entity>(
   const changed: { record: RecordOf<E>; atRest: object; before: unknown }[] = [];
   inputs.forEach((input, i) => {
     const before = befores[i];
-    const kept = before ? Object.fromEntries((rosterOwned[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
+    const kept = before ? Object.fromEntries((rosterOwnedFields[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
     const record = parseRecord(entity, { ...(input as object), ...kept, updatedAt: at });
     const atRest = stored(record);
     if (before && changesNothing(before, atRest)) {
