@@ -1,4 +1,4 @@
-import type { ImportField } from './headers';
+import type { ImportField } from './fields';
 
 /**
  * The header words of real rosters (county 在孵企业名册, 火炬 在孵企业情况表, 人社 创业主体名册, the desk's

@@ -1,34 +1,8 @@
 import { toHalfWidth } from '../text';
+import { importFields, type ImportField } from './fields';
 import { HEADER_WORDS, IGNORED_HEADERS } from './headerWords';
 
-/** What an import column can hold: startup fields, then the one founder a row may name. */
-export const importFields = [
-  'name',
-  'creditCode',
-  'entityType',
-  'registeredOn',
-  'industry',
-  'field',
-  'stage',
-  'admittedOn',
-  'agreementEndsOn',
-  'room',
-  'area',
-  'feeWaived',
-  'keyProject',
-  'contactName',
-  'contactPhone',
-  'founderName',
-  'idNumber',
-  'founderPhone',
-  'education',
-  'school',
-  'graduatedOn',
-  'keyGroups',
-  'firstTime',
-  'trainingCertified',
-] as const;
-export type ImportField = (typeof importFields)[number];
+export { importFields, type ImportField } from './fields';
 
 /** Fields the startup record cannot do without; each needs a column or a value chosen for all rows. */
 export const requiredFields = ['name', 'entityType', 'admittedOn', 'area'] as const satisfies readonly ImportField[];

@@ -1,0 +1,28 @@
+/** What an import column can hold: startup fields, then the one founder a row may name. */
+export const importFields = [
+  'name',
+  'creditCode',
+  'entityType',
+  'registeredOn',
+  'industry',
+  'field',
+  'stage',
+  'admittedOn',
+  'agreementEndsOn',
+  'room',
+  'area',
+  'feeWaived',
+  'keyProject',
+  'contactName',
+  'contactPhone',
+  'founderName',
+  'idNumber',
+  'founderPhone',
+  'education',
+  'school',
+  'graduatedOn',
+  'keyGroups',
+  'firstTime',
+  'trainingCertified',
+] as const;
+export type ImportField = (typeof importFields)[number];
