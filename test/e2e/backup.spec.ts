@@ -89,14 +89,17 @@ test('a backup brings the whole desk back after its database is lost; a tampered
   await writeFile(tampered, text.replace(/"name":"([^"]+)有限公司"/, '"name":"$1股份有限公司"'));
   await page.getByRole('menuitem', { name: '设置' }).click();
   await restoreInput(page).setInputFiles(tampered);
-  await expect(page.getByRole('dialog')).toContainText('无法恢复：校验码不符：文件在备份后被改动或已损坏。当前数据未作任何改动。');
-  await page.getByRole('button', { name: '知道了' }).click();
+  // Each refusal is found by its own name: the one before may still be closing when the next opens.
+  const tamperedRefusal = page.getByRole('dialog', { name: '无法恢复：校验码不符：文件在备份后被改动或已损坏。当前数据未作任何改动。' });
+  await expect(tamperedRefusal).toBeVisible();
+  await tamperedRefusal.getByRole('button', { name: '知道了' }).click();
+  await expect(tamperedRefusal).toBeHidden();
   expect(await counts(page)).toEqual(before);
 
   const foreign = info.outputPath('foreign.json');
   await writeFile(foreign, JSON.stringify({ hello: 'world' }));
   await restoreInput(page).setInputFiles(foreign);
-  await expect(page.getByRole('dialog')).toContainText('无法恢复：这不是孵化台的备份文件。当前数据未作任何改动。');
+  await expect(page.getByRole('dialog', { name: '无法恢复：这不是孵化台的备份文件。当前数据未作任何改动。' })).toBeVisible();
 });
 
 test('with a desk lock, ID numbers are sealed at rest and a wrong passphrase never shows or unlocks anything', async ({ page }) => {
