@@ -1,5 +1,5 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
-import type { RosterMigration } from '.';
+import type { RosterMigration } from './migration';
 
 export const init: RosterMigration = {
   async up(db: Kysely<unknown>, dialect) {

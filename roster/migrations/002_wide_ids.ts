@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { RosterMigration } from '.';
+import type { RosterMigration } from './migration';
 
 /**
  * Mutation ids and pull cursors reach 2^53 − 1 under the protocol; PostgreSQL's integer stops at 2^31 − 1,
