@@ -22,6 +22,9 @@ export default defineConfig({
     // Carriers are in China: dates and session times as a manager there sees them.
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1360, height: 860 },
+    // As a person who turned animations off: a dialog or popup is where it ends up at once, so a click is
+    // never aimed at a button that is still zooming in (it landed beside it on a busy machine).
+    contextOptions: { reducedMotion: 'reduce' },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SetupPage } from './features/carrier/SetupPage';
+import { useReducedMotion } from './shell/reducedMotion';
 import { Shell } from './shell/Shell';
 import { getCarrier } from './store/carrier';
 import { db } from './store/db';
@@ -24,9 +25,10 @@ function Desk() {
 export function App() {
   const { i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
+  const reducedMotion = useReducedMotion();
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4 } }}>
+    <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4, motion: !reducedMotion } }}>
       <AntApp>
         <Desk />
       </AntApp>
