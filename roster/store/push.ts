@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
 import { type Entity, recordSchemas } from '@core/records';
 import { type Mutation, type PushRequest, type PushResult, rosterOwnedFields } from '@core/sync/protocol';
 import { describeIssues } from '../errors';
 import { findBadText, textProblem, textProblemKey } from '../storableText';
 import type { Store } from '../db/schema';
 import { appendChanges } from './changes';
+
+type Desk = { carrierCode: string; clientId: string };
 
 export type PushOutcome = { results: PushResult[]; expectedMutationId?: number };
 
@@ -41,8 +44,8 @@ const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
 /**
  * Applies a batch in one transaction: the desk's cursor row is claimed first (the lock that keeps two
  * processes from applying the same ids), ids already seen are answered from the stored rejections,
- * and the new ones are written set-wise: one statement each for rejections, records, roster ids, roster
- * changes and the cursor. Every mutation was judged before the transaction, so a rejected one consumes
+ * and the new ones are written set-wise: one statement each for rejections, records with the cursor,
+ * roster ids and roster changes. Every mutation was judged before the transaction, so a rejected one consumes
  * its id without aborting the rest, and a crash leaves the whole batch applied or none of it.
  * `pause` lets the crash test hold the transaction open; it is never set in production.
  */
@@ -71,15 +74,9 @@ export async function applyPush(
         .execute();
     }
     const accepted = fresh.flatMap(({ m, verdict }) => (verdict.ok ? [{ m, data: verdict.data }] : []));
-    const versions = await writeRecords(tx, carrierCode, accepted);
+    const versions = await writeRecords(tx, desk, accepted, fresh.at(-1)!.m.mutationId);
     await pause?.();
     await assignRosterIds(tx, carrierCode, accepted.flatMap(({ m }) => (m.entity === 'startup' && m.op === 'upsert' ? [m.recordId] : [])));
-    await trx
-      .updateTable('client_cursors')
-      .set({ last_mutation_id: fresh.at(-1)!.m.mutationId })
-      .where('carrier_code', '=', carrierCode)
-      .where('client_id', '=', request.clientId)
-      .execute();
 
     const reasons = new Map(rejected.map((r) => [r.mutationId, r.reason]));
     for (const { m } of fresh) {
@@ -95,7 +92,7 @@ export async function applyPush(
  * the row lock on PostgreSQL (a concurrent batch of this desk, from any process, waits here) and the
  * write lock on SQLite.
  */
-async function claimCursor(store: Store, desk: { carrierCode: string; clientId: string }): Promise<number> {
+async function claimCursor(store: Store, desk: Desk): Promise<number> {
   const row = await store.db
     .insertInto('client_cursors')
     .values({ carrier_code: desk.carrierCode, client_id: desk.clientId, last_mutation_id: 0 })
@@ -106,7 +103,7 @@ async function claimCursor(store: Store, desk: { carrierCode: string; clientId: 
 }
 
 /** Ids the cursor already passed: the stored rejection again, or `duplicate`. */
-async function answerSeen(store: Store, desk: { carrierCode: string; clientId: string }, seen: Mutation[]): Promise<PushResult[]> {
+async function answerSeen(store: Store, desk: Desk, seen: Mutation[]): Promise<PushResult[]> {
   if (seen.length === 0) return [];
   const rows = await store.db
     .selectFrom('rejections')
@@ -123,13 +120,22 @@ async function answerSeen(store: Store, desk: { carrierCode: string; clientId: s
   });
 }
 
+/** Moves the desk's cursor (its row is already claimed by this transaction). */
+const moveCursor = (store: Store, desk: Desk, to: number) =>
+  store.db
+    .updateTable('client_cursors')
+    .set({ last_mutation_id: to })
+    .where('carrier_code', '=', desk.carrierCode)
+    .where('client_id', '=', desk.clientId);
+
 /**
- * Upserts and tombstones in one statement. A record edited several times in one batch is written once
- * with its last state and its version raised by the number of edits, so each mutation still answers
- * the version it made (PostgreSQL allows a row only once per INSERT … ON CONFLICT). The carrier is part
- * of the key, so ids never cross.
+ * Upserts and tombstones in one statement, which on PostgreSQL also moves the desk's cursor (a
+ * data-modifying CTE: one round trip fewer per batch; SQLite runs in-process, so it takes two). A record
+ * edited several times in one batch is written once with its last state and its version raised by the
+ * number of edits, so each mutation still answers the version it made (PostgreSQL allows a row only once
+ * per INSERT … ON CONFLICT). The carrier is part of the key, so ids never cross.
  */
-async function writeRecords(store: Store, carrierCode: string, accepted: { m: Mutation; data: string | null }[]): Promise<Map<number, number>> {
+async function writeRecords(store: Store, desk: Desk, accepted: { m: Mutation; data: string | null }[], cursorTo: number): Promise<Map<number, number>> {
   const byRecord = new Map<string, { m: Mutation; data: string | null; mutationIds: number[] }>();
   for (const { m, data } of accepted) {
     const key = JSON.stringify([m.entity, m.recordId]);
@@ -137,15 +143,18 @@ async function writeRecords(store: Store, carrierCode: string, accepted: { m: Mu
     byRecord.set(key, { m, data, mutationIds: [...edits, m.mutationId] });
   }
   const versions = new Map<number, number>();
+  const withCursor = store.dialect === 'pg' && byRecord.size > 0;
+  if (!withCursor) await moveCursor(store, desk, cursorTo).execute();
   if (byRecord.size === 0) return versions;
   const updated_at = new Date().toISOString();
   // Rows in key order: two batches touching the same records lock them in the same order, never a deadlock.
   const ordered = [...byRecord.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edit]) => edit);
-  const rows = await store.db
+  const db = withCursor ? store.db.with('cursor', () => moveCursor(store, desk, cursorTo)) : store.db;
+  const rows = await db
     .insertInto('records')
     .values(
       ordered.map(({ m, data, mutationIds }) => ({
-        carrier_code: carrierCode,
+        carrier_code: desk.carrierCode,
         entity: m.entity,
         record_id: m.recordId,
         data,
@@ -180,6 +189,18 @@ async function writeRecords(store: Store, carrierCode: string, accepted: { m: Mu
 async function assignRosterIds(store: Store, carrierCode: string, startupIds: string[]): Promise<void> {
   const unique = [...new Set(startupIds)];
   if (unique.length === 0) return;
+  const numbered = store.dialect === 'pg' ? await numberUnseenPg(store, carrierCode, unique) : await numberUnseen(store, carrierCode, unique);
+  await appendChanges(
+    store,
+    carrierCode,
+    numbered.map(({ startupId, number }) => ({ kind: 'rosterId', startupId, rosterId: formatRosterId(number) })),
+  );
+}
+
+type Numbered = { startupId: string; number: number };
+
+/** Finds the startups without a roster id, raises the carrier's counter by their count and numbers them after it. */
+async function numberUnseen(store: Store, carrierCode: string, unique: string[]): Promise<Numbered[]> {
   const known = await store.db
     .selectFrom('roster_ids')
     .select('startup_id')
@@ -188,7 +209,7 @@ async function assignRosterIds(store: Store, carrierCode: string, startupIds: st
     .execute();
   const knownIds = new Set(known.map((r) => r.startup_id));
   const unseen = unique.filter((id) => !knownIds.has(id));
-  if (unseen.length === 0) return;
+  if (unseen.length === 0) return [];
   const { roster_ids_issued: issued } = await store.db
     .updateTable('carriers')
     .set((eb) => ({ roster_ids_issued: eb('roster_ids_issued', '+', unseen.length) }))
@@ -204,9 +225,30 @@ async function assignRosterIds(store: Store, carrierCode: string, startupIds: st
     .returning('startup_id')
     .execute();
   const fresh = new Set(inserted.map((r) => r.startup_id));
-  await appendChanges(
-    store,
-    carrierCode,
-    numbered.filter(({ startupId }) => fresh.has(startupId)).map(({ startupId, number }) => ({ kind: 'rosterId', startupId, rosterId: formatRosterId(number) })),
-  );
+  return numbered.filter(({ startupId }) => fresh.has(startupId));
+}
+
+/**
+ * The same three steps as `numberUnseen` in one statement (one round trip instead of three), in the
+ * order the startups came. The update of the carrier row is still the lock; a startup another desk of
+ * this carrier numbered meanwhile keeps its number (ON CONFLICT DO NOTHING), as above.
+ */
+async function numberUnseenPg(store: Store, carrierCode: string, unique: string[]): Promise<Numbered[]> {
+  const { rows } = await sql<{ startup_id: string; number: number }>`
+    with given as (select id, ord from unnest(${unique}::text[]) with ordinality as g(id, ord)),
+    unseen as (
+      select id, row_number() over (order by ord) as n from given
+      where not exists (select 1 from roster_ids r where r.carrier_code = ${carrierCode} and r.startup_id = given.id)
+    ),
+    counted as (select count(*) as total from unseen),
+    counter as (
+      update carriers set roster_ids_issued = roster_ids_issued + (select total from counted)
+      where code = ${carrierCode} and (select total from counted) > 0
+      returning roster_ids_issued - (select total from counted) as base
+    )
+    insert into roster_ids (carrier_code, startup_id, number)
+    select ${carrierCode}, unseen.id, counter.base + unseen.n from unseen cross join counter order by unseen.n
+    on conflict (carrier_code, startup_id) do nothing
+    returning startup_id, number`.execute(store.db);
+  return rows.map((r) => ({ startupId: r.startup_id, number: Number(r.number) })).sort((a, b) => a.number - b.number);
 }
