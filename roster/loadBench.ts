@@ -1,32 +1,49 @@
 /**
- * Load benchmark (issue 19, target 1): 16 desks of 16 carriers push new startups in batches of 200 for
- * 60 s, each desk sending its next batch as soon as the last is answered, to the service running in a
- * process of its own. Per database it prints mutations/s, the batch latency (p50, p99), the floor (the
- * same rows written straight to the database by one multi-row INSERT per batch in one transaction, with
- * the same concurrency) and the service's resident memory at start and end.
+ * Load benchmark (issue 19): 16 desks of 16 carriers push new startups in batches of 200 for 60 s,
+ * each desk sending its next batch as soon as the last is answered, to the service in a process of its
+ * own. Scenarios (BENCH_SCENARIOS, default all of them, each a row of the table):
+ * - `plain`: only the good desks;
+ * - `bad`: three more lanes mixed in, sending oversized batches, malformed mutations and bad tokens
+ *   as fast as they are answered; each must get a 4xx with a reason;
+ * - `kills`: the service is SIGKILLed 5 times (BENCH_KILLS) at random and restarted; desks resend
+ *   what was not answered;
+ * - `procs`: 3 service processes (BENCH_PROCESSES) on one PostgreSQL behind nginx, a process at random
+ *   per request (PostgreSQL only).
+ * After every run each desk resends its whole outbox (all must be `duplicate`) and the database's rows
+ * are counted against what the desks sent (see `checkExactlyOnce`). Per database it also prints the
+ * floor: the same rows written straight to the database, one multi-row INSERT per batch in one
+ * transaction, with the same concurrency.
  * `npm run roster:bench`; BENCH_SECONDS, BENCH_DESKS, BENCH_BATCH, BENCH_ONLY=sqlite|pg to change it.
  */
 import { readFileSync } from 'node:fs';
-import { startRosterProcess } from '../test/support/rosterProcess';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startRosterProcess, type RosterProcess } from '../test/support/rosterProcess';
 import { createCarrier } from './admin/actions';
-import { syncClient } from './client';
+import { send } from './client';
 import { openStore, type OpenStore } from './db/open';
 import { startupRecord, startupUpserts } from './fixtures';
 import { type Backend, backends } from './testing/backends';
+import { checkExactlyOnce, describeExactlyOnce, type Desk, deskMutations, exactlyOnceHolds, pushUntilAnswered } from './testing/deskLoad';
+import { type Proxy, startNginx } from './testing/nginx';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const desks = Number(process.env.BENCH_DESKS ?? 16);
+const deskCount = Number(process.env.BENCH_DESKS ?? 16);
 const batchSize = Number(process.env.BENCH_BATCH ?? 200);
+const kills = Number(process.env.BENCH_KILLS ?? 5);
+const processCount = Number(process.env.BENCH_PROCESSES ?? 3);
 const only = process.env.BENCH_ONLY;
+type Scenario = 'plain' | 'bad' | 'kills' | 'procs';
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,bad,kills,procs').split(',') as Scenario[];
 
 const rssMb = (pid: number): number => {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Math.round(Number(kb) / 1024);
 };
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const carrierOf = (i: number) => `BENCH-${String(i).padStart(2, '0')}`;
 
-/** Runs `work` in `lanes` concurrent loops until the time is up; returns how many rows each call wrote. */
+/** Runs `work` in `lanes` concurrent loops until the time is up; returns rows per second and the latency of each call. */
 async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>) {
   const deadline = performance.now() + duration * 1000;
   const latencies: number[] = [];
@@ -58,41 +75,138 @@ function floorInsert(store: OpenStore, lane: number, round: number): Promise<num
   });
 }
 
-async function run(backend: Backend) {
+/** What the bad lanes send: each must be refused with a 4xx and a reason, and cost the good desks little. */
+function badLanes(url: () => string, token: string, carrierCode: string) {
+  const oversized = JSON.stringify({ carrierCode, clientId: 'bench-bad-big', mutations: [{ filler: 'x'.repeat(2.5 * 1024 * 1024) }] });
+  const mutations = startupUpserts(1, batchSize, (id) => `bad${id}`).map((m, i) => (i === 100 ? { ...m, mutationId: 'one hundred and one' } : m));
+  const malformed = { carrierCode, clientId: 'bench-bad-malformed', mutations };
+  const requests: (() => Promise<{ status: number; body: unknown }>)[] = [
+    () => send(url(), 'POST', '/v1/sync/push', token, oversized),
+    () => send(url(), 'POST', '/v1/sync/push', token, malformed),
+    () => send(url(), 'POST', '/v1/sync/push', 'rst_not-a-token', malformed),
+  ];
+  return requests;
+}
+
+interface Tally {
+  /** Refusals per HTTP status. */
+  byStatus: Map<number, number>;
+  /** Answers that were not a 4xx with `{ error, reason }`. */
+  wrong: number;
+}
+
+async function run(backend: Backend, scenario: Scenario) {
   const database = await backend.fresh();
   const store = await openStore(database.location);
-  const tokens = await Promise.all(Array.from({ length: desks }, async (_, i) => (await createCarrier(store, { code: carrierOf(i), name: '压测载体' })).token));
-  const service = await startRosterProcess(database.flags);
+  const desks: Desk[] = await Promise.all(
+    Array.from({ length: deskCount }, async (_, i) => ({
+      carrierCode: carrierOf(i),
+      clientId: `bench-desk-${i}`,
+      token: (await createCarrier(store, { code: carrierOf(i), name: '压测载体' })).token,
+      records: '',
+      lastAnswered: 0,
+    })),
+  );
+  const services: RosterProcess[] = [];
+  for (let i = 0; i < (scenario === 'procs' ? processCount : 1); i++) services.push(await startRosterProcess(database.flags));
+  let proxy: Proxy | undefined;
   try {
-    const rssStart = rssMb(service.pid);
-    let refused = 0;
-    const push = await forSeconds(desks, seconds, async (lane, round) => {
-      const mutations = startupUpserts(round * batchSize + 1, batchSize, (id) => `s${id}`);
-      const reply = await syncClient(service.url, tokens[lane]!).push({ carrierCode: carrierOf(lane), clientId: `bench-desk-${lane}`, mutations });
-      const applied = reply.results.filter((r) => r.status === 'applied').length;
-      refused += batchSize - applied;
-      return applied;
+    proxy = scenario === 'procs' ? await startNginx(services.map((s) => s.url)) : undefined;
+    let url = proxy?.url ?? services[0]!.url;
+    const target = () => url;
+    const rssStart = rssMb(services[0]!.pid);
+    const loadStart = loadAverage();
+    const deadline = performance.now() + seconds * 1000;
+
+    const tally: Tally = { byStatus: new Map(), wrong: 0 };
+    const bad = scenario === 'bad' ? badLanes(target, desks[0]!.token, desks[0]!.carrierCode) : [];
+    const badRuns = bad.map(async (request) => {
+      while (performance.now() < deadline) {
+        const reply = await request();
+        const body = reply.body as { error?: unknown; reason?: unknown };
+        const refused = reply.status >= 400 && reply.status < 500 && typeof body.error === 'string' && typeof body.reason === 'string' && body.reason !== '';
+        if (refused) tally.byStatus.set(reply.status, (tally.byStatus.get(reply.status) ?? 0) + 1);
+        else tally.wrong++;
+      }
     });
-    const rssEnd = rssMb(service.pid);
-    const floor = await forSeconds(desks, Math.min(seconds, 15), (lane, round) => floorInsert(store, lane, round));
-    return { name: backend.name, push, floor, rssStart, rssEnd, refused };
+
+    // The kills land at random moments of the run; each restart is a new process on a new port.
+    const killTimes = scenario === 'kills' ? Array.from({ length: kills }, () => seconds * 1000 * (0.05 + 0.85 * Math.random())).toSorted((a, b) => a - b) : [];
+    const start = performance.now();
+    const killer = (async () => {
+      for (const at of killTimes) {
+        await sleep(Math.max(0, start + at - performance.now()));
+        const gone = services.pop()!;
+        await gone.kill('SIGKILL');
+        const next = await startRosterProcess(database.flags);
+        services.push(next);
+        url = next.url;
+      }
+    })();
+
+    const push = await forSeconds(desks.length, seconds, async (lane) => {
+      const desk = desks[lane]!;
+      const results = await pushUntilAnswered(target, desk, deskMutations(desk, desk.lastAnswered + 1, batchSize));
+      const notAnswered = results.filter((r) => r.status === 'rejected').length;
+      if (notAnswered) throw new Error(`desk ${desk.clientId}: ${notAnswered} mutations rejected: the bench's own input is wrong`);
+      return results.length;
+    });
+    await Promise.all([killer, ...badRuns]);
+    const rssEnd = rssMb(services.at(-1)!.pid);
+    const loadEnd = loadAverage();
+    const check = await checkExactlyOnce(store, target, desks);
+    return { scenario, push, rssStart, rssEnd, tally, check, load: `${loadStart}–${loadEnd}`, restarts: killTimes.length };
   } finally {
-    await service.kill('SIGTERM');
+    await proxy?.stop();
+    for (const service of services) await service.kill('SIGTERM');
     await store.close();
     await database.dispose();
   }
 }
 
-const rows = [];
-for (const backend of backends.filter((b) => !only || b.name === only)) rows.push(await run(backend));
+async function floorOf(backend: Backend) {
+  const database = await backend.fresh();
+  const store = await openStore(database.location);
+  try {
+    for (let i = 0; i < deskCount; i++) await createCarrier(store, { code: carrierOf(i), name: '压测载体' });
+    return await forSeconds(deskCount, Math.min(seconds, 15), (lane, round) => floorInsert(store, lane, round));
+  } finally {
+    await store.close();
+    await database.dispose();
+  }
+}
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-console.log(`\n${desks} desks × batches of ${batchSize}, ${seconds} s, service in its own process\n`);
-console.log('| database | mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service RSS start → end |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of rows) {
-  console.log(
-    `| ${r.name === 'pg' ? 'PostgreSQL' : 'SQLite'} | ${n(r.push.perSecond)} | ${n(r.push.p50)} ms | ${n(r.push.p99)} ms | ${n(r.floor.perSecond)} | ${r.rssStart} → ${r.rssEnd} MB |`,
-  );
-  if (r.refused) console.log(`(${r.name}: ${r.refused} mutations were not applied: the bench's own input is wrong)`);
+const refusals = (t: Tally) =>
+  t.byStatus.size === 0 && t.wrong === 0
+    ? '—'
+    : [...t.byStatus].map(([status, count]) => `${n(count)} × ${status}`).join(', ') + (t.wrong ? `, ${t.wrong} NOT REFUSED PROPERLY` : '');
+
+const rows: { database: string; floor: number; result: Awaited<ReturnType<typeof run>> }[] = [];
+let broken = false;
+for (const backend of backends.filter((b) => !only || b.name === only)) {
+  const database = backend.name === 'pg' ? 'PostgreSQL' : 'SQLite';
+  const floor = await floorOf(backend);
+  for (const scenario of scenarios.filter((s) => s !== 'procs' || backend.name === 'pg')) {
+    const result = await run(backend, scenario);
+    broken ||= !exactlyOnceHolds(result.check) || result.tally.wrong > 0;
+    rows.push({ database, floor: floor.perSecond, result });
+    console.error(`${database} ${scenario}: ${n(result.push.perSecond)} mutations/s, ${describeExactlyOnce(result.check)}`);
+  }
 }
+
+const scenarioNames: Record<Scenario, string> = {
+  plain: `${deskCount} desks`,
+  bad: `${deskCount} desks + 3 bad lanes`,
+  kills: `${deskCount} desks, ${kills} SIGKILLs`,
+  procs: `${deskCount} desks, ${processCount} processes behind nginx`,
+};
+console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process\n`);
+console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service RSS start → end | bad requests refused | exactly once | load |');
+console.log('|---|---|---:|---:|---:|---:|---:|---|---|---:|');
+for (const { database, floor, result: r } of rows) {
+  console.log(
+    `| ${database} | ${scenarioNames[r.scenario]} | ${n(r.push.perSecond)} | ${n(r.push.p50)} ms | ${n(r.push.p99)} ms | ${n(floor)} | ${r.rssStart} → ${r.rssEnd} MB | ${refusals(r.tally)} | ${describeExactlyOnce(r.check)} | ${r.load} |`,
+  );
+}
+if (broken) process.exitCode = 1;
