@@ -8,7 +8,19 @@ import {
   setCarrierStatus,
   verifyStartup,
 } from './admin/actions';
-import { carrierInput, carrierStatusInput, keyProjectInput, templateInput, verificationInput } from './admin/inputs';
+import { carrierCount, regionCounts } from './admin/counts';
+import { creditCodeFindings, founderFindings } from './admin/findings';
+import {
+  carrierInput,
+  carrierStatusInput,
+  creditCodeQuery,
+  findingsQuery,
+  keyProjectInput,
+  regionInput,
+  templateInput,
+  verificationInput,
+} from './admin/inputs';
+import { creditCodeHolders } from './admin/lookup';
 import { storeFlags, storeLocation } from './config';
 import type { Store } from './db/schema';
 import { openStore } from './db/open';
@@ -41,6 +53,25 @@ const commands: Record<string, { usage: string; run(store: Store, args: string[]
   'template:publish': {
     usage: '<template.json>',
     run: (store, [file = '']) => publishTemplate(store, parseInput(templateInput, JSON.parse(readFileSync(file, 'utf8')))),
+  },
+  findings: {
+    usage: 'creditCode|founder [after] [limit]',
+    run: (store, [kind, after, limit]) => {
+      const { kind: k, ...page } = parseInput(findingsQuery, { kind, after, limit });
+      return k === 'creditCode' ? creditCodeFindings(store, page) : founderFindings(store, page);
+    },
+  },
+  'startup:lookup': {
+    usage: '<creditCode>',
+    run: (store, [creditCode]) => creditCodeHolders(store, parseInput(creditCodeQuery, { creditCode }).creditCode),
+  },
+  'counts:carrier': {
+    usage: '<code>',
+    run: (store, [code = '']) => carrierCount(store, code),
+  },
+  'counts:region': {
+    usage: '<2, 4 or 6 digits>',
+    run: (store, [region]) => regionCounts(store, parseInput(regionInput, { region }).region),
   },
 };
 

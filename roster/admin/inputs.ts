@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateSchema } from '@core/records';
+import { creditCode, templateSchema } from '@core/records';
 import { storable } from '../storableText';
 
 /** What an authority submits; the HTTP admin API and the CLI parse with the same schemas. */
@@ -14,6 +14,17 @@ export const verificationInput = storable(
 );
 export const keyProjectInput = z.object({ designated: z.boolean() });
 export const templateInput = storable(templateSchema);
+
+/** What the authority asks of the whole country. */
+export const findingsQuery = storable(
+  z.object({
+    kind: z.enum(['creditCode', 'founder'], 'kind: creditCode or founder'),
+    after: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  }),
+);
+export const regionInput = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, 'region: 2, 4 or 6 digits of a GB/T 2260 code') });
+export const creditCodeQuery = z.object({ creditCode });
 
 export type CarrierInput = z.infer<typeof carrierInput>;
 export type CarrierStatusInput = z.infer<typeof carrierStatusInput>;

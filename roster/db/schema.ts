@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Generated, GeneratedAlways, Kysely } from 'kysely';
 
 export type CarrierStatus = 'listed' | 'rectify' | 'removed';
 
@@ -38,6 +38,14 @@ export interface RecordTable {
   deleted: number;
   version: number;
   updated_at: string;
+  /** Derived by the database from `data` (migration 003), never written: a startup's credit code. */
+  credit_code: GeneratedAlways<string | null>;
+  /** A startup's 1 while resident (not exited, not voided), else 0; null for other records. */
+  resident: GeneratedAlways<number | null>;
+  /** A founder's ID number, as the desk pushed it. */
+  id_number: GeneratedAlways<string | null>;
+  /** The carrier record's region code (GB/T 2260, six digits). */
+  region_code: GeneratedAlways<string | null>;
 }
 
 export interface RosterIdTable {

@@ -8,7 +8,20 @@ import {
   setCarrierStatus,
   verifyStartup,
 } from '../admin/actions';
-import { carrierCode, carrierInput, carrierStatusInput, keyProjectInput, templateInput, verificationInput } from '../admin/inputs';
+import { carrierCount, regionCounts } from '../admin/counts';
+import { creditCodeFindings, founderFindings } from '../admin/findings';
+import {
+  carrierCode,
+  carrierInput,
+  carrierStatusInput,
+  creditCodeQuery,
+  findingsQuery,
+  keyProjectInput,
+  regionInput,
+  templateInput,
+  verificationInput,
+} from '../admin/inputs';
+import { creditCodeHolders } from '../admin/lookup';
 import { mutationSchema } from '@core/sync/protocol';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
@@ -47,4 +60,13 @@ export async function adminRoutes(app: FastifyInstance, options: AppOptions): Pr
     return designateKeyProject(store, code, startupId, parseInput(keyProjectInput, request.body));
   });
   app.post('/v1/admin/templates', async (request) => publishTemplate(store, parseInput(templateInput, request.body)));
+
+  // Questions about the whole country: answered here only, never to a carrier.
+  app.get('/v1/admin/findings', async (request) => {
+    const { kind, ...page } = parseInput(findingsQuery, request.query);
+    return kind === 'creditCode' ? creditCodeFindings(store, page) : founderFindings(store, page);
+  });
+  app.get('/v1/admin/startups', async (request) => creditCodeHolders(store, parseInput(creditCodeQuery, request.query).creditCode));
+  app.get('/v1/admin/carriers/:code/counts', async (request) => carrierCount(store, parseInput(carrierParams, request.params).code));
+  app.get('/v1/admin/regions/:region/counts', async (request) => regionCounts(store, parseInput(regionInput, request.params).region));
 }

@@ -35,13 +35,25 @@ export async function appendChange(store: Store, carrierCode: string | null, cha
   return seq!;
 }
 
-/** Changes for one carrier (its own and those for every carrier) after `since`, oldest first. */
+/**
+ * Changes for one carrier (its own and those for every carrier) after `since`, oldest first. Each of
+ * the two kinds is read from the (carrier_code, seq) index on its own and the two merged in one
+ * statement: an OR of both would have the database walk every carrier's changes in seq order at
+ * national size, and two statements would see two moments (a change committed between them could be
+ * skipped by the cursor).
+ */
 export async function readChanges(store: Store, carrierCode: string, since: number, limit: number): Promise<PullResponse> {
+  const after = (carrier: string | null) =>
+    store.db
+      .selectFrom('roster_changes')
+      .select(['seq', 'kind', 'payload'])
+      .where('carrier_code', carrier === null ? 'is' : '=', carrier)
+      .where('seq', '>', since)
+      .orderBy('seq')
+      .limit(limit + 1);
   const rows = await store.db
-    .selectFrom('roster_changes')
-    .select(['seq', 'kind', 'payload'])
-    .where((eb) => eb.or([eb('carrier_code', '=', carrierCode), eb('carrier_code', 'is', null)]))
-    .where('seq', '>', since)
+    .selectFrom((db) => db.selectFrom(after(carrierCode).as('own')).selectAll().unionAll(db.selectFrom(after(null).as('shared')).selectAll()).as('changes'))
+    .selectAll()
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
