@@ -16,3 +16,9 @@ export async function versionOneFile(
   const text = await canonicalJson(doc, async () => {});
   return `{"checksum":"${await sha256Hex(text)}",${text.slice(1)}`;
 }
+
+/** For tests: a backup's lines as text, the file decompressed as a manager's own tool would. */
+export const plainText = (file: Blob) => new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text();
+
+/** For tests: text compressed as the desk compresses a backup. */
+export const gzipped = (text: string) => new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).blob();

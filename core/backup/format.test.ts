@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { canonical } from './canonical';
 import { BackupWriter } from './chunked';
-import { versionOneFile } from './fixtures';
+import { gzipped, plainText, versionOneFile } from './fixtures';
 import { BACKUP_VERSION, type BackupChunk, type BackupProblem, type CheckedBackup } from './format';
 import { sha256Hex } from './hash';
 import { readBackup } from './read';
@@ -22,6 +22,7 @@ function write(content: Record<string, unknown[]>, chunk = 500): Promise<Blob> {
   return writer.finish();
 }
 const sample = () => write({ people, meta, empty: [] });
+const sampleText = async () => plainText(await sample());
 
 async function all(backup: CheckedBackup): Promise<BackupChunk[]> {
   const out: BackupChunk[] = [];
@@ -39,7 +40,7 @@ async function refusal(file: Blob | string): Promise<BackupProblem | undefined> 
 }
 
 type Line = Record<string, unknown>;
-const linesOf = async (file: Blob) => (await file.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+const linesOf = async (file: Blob) => (await plainText(file)).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
 
 /** Seals edited lines again, every hash and the checksum correct, as a careful forger would. */
 async function resealed(edit: (lines: Line[]) => void): Promise<string> {
@@ -64,7 +65,10 @@ describe('backup format, version 2 (chunked)', () => {
 
   it('reads back what it wrote, every row of every table, a chunk at a time in key order', async () => {
     const file = await sample();
-    const text = await file.text();
+    // One gzip stream of the lines, and a fifth of their size or less.
+    expect([...new Uint8Array(await file.slice(0, 2).arrayBuffer())]).toEqual([0x1f, 0x8b]);
+    const text = await plainText(file);
+    expect(file.size).toBeLessThan(new Blob([text]).size / 5);
     expect(text.startsWith('{"sha256":"')).toBe(true);
     expect(text.endsWith('\n')).toBe(true);
     expect(text.split('\n')).toHaveLength(1 + 3 + 1 + 1 + 1);
@@ -80,7 +84,23 @@ describe('backup format, version 2 (chunked)', () => {
     expect(chunks.flatMap((c) => (c.table === 'people' ? c.rows : []))).toEqual(JSON.parse(JSON.stringify(people)));
     expect(chunks[3]!.rows[0]).toEqual(meta[0]);
     // The same content always gives the same file.
-    expect(await (await sample()).text()).toBe(text);
+    expect(await sampleText()).toBe(text);
+  });
+
+  it('still reads a file written before backups were compressed (the same lines, plain)', async () => {
+    const old = new Blob([await sampleText()]);
+    const backup = await readBackup(old, options);
+    expect(backup.counts).toEqual({ people: 1_234, meta: 1, empty: 0 });
+    expect((await all(backup)).flatMap((c) => (c.table === 'people' ? c.rows : []))).toEqual(JSON.parse(JSON.stringify(people)));
+  });
+
+  it('refuses a compressed file cut short, tampered, or holding something else', async () => {
+    const file = await sample();
+    expect(await refusal(file.slice(0, file.size / 2))).toBe('notJson');
+    expect(await refusal(file.slice(0, file.size - 4))).toBe('notJson');
+    expect(await refusal(await gzipped((await plainText(file)).replace('"age":30', '"age":31')))).toBe('checksum');
+    expect(await refusal(await gzipped('{"hello":"world"}\n'))).toBe('foreign');
+    expect(await refusal(new Blob([new Uint8Array([0x1f, 0x8b, 1, 2, 3])]))).toBe('notJson');
   });
 
   it('writes a table out as its chunks are sealed, not when the table ends', async () => {
@@ -96,16 +116,16 @@ describe('backup format, version 2 (chunked)', () => {
     );
     const writer = new BackupWriter(header);
     writer.add('people', []);
-    // Ten chunks of about 2 MB, each read (here: a task) after the one before, as a backup reads them.
-    const rows = Array.from({ length: 2_000 }, (_, i) => ({ id: `p${i}`, age: i % 90, note: '记'.repeat(300) }));
+    // Ten chunks of about 2 MB (random hex digits: compressed to about half), each read (here: a task) after the one before, as a backup reads them.
+    const hex = (i: number) => Array.from(crypto.getRandomValues(new Uint8Array(500)), (b) => b.toString(16).padStart(2, '0')).join('') + i;
+    const rows = Array.from({ length: 2_000 }, (_, i) => ({ id: `p${i}`, age: i % 90, note: hex(i) }));
     for (let i = 0; i < 10; i++) {
       writer.add('people', rows);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const writtenBeforeTheEnd = made.length;
+    // Each Blob holds about 4 MB of compressed lines, made before the end: when depends on the digests and the compressor.
+    await vi.waitFor(() => expect(made.length).toBeGreaterThanOrEqual(1), { timeout: 20_000, interval: 20 });
     const file = await writer.finish();
-    // Each Blob holds at least 4 MB of lines whose digests had settled; how many depends on when they did.
-    expect(writtenBeforeTheEnd).toBeGreaterThanOrEqual(1);
     const backup = await readBackup(file, { schemaVersion: 3, tables: { people: tables.people.extend({ note: z.string() }) } });
     expect(backup.counts).toEqual({ people: 20_000 });
   });
@@ -113,15 +133,18 @@ describe('backup format, version 2 (chunked)', () => {
   it('reads lines longer than one read of the file, and Chinese split between reads', async () => {
     const many = Array.from({ length: 40_000 }, (_, i) => ({ id: `长名字的企业${i}`.repeat(12), age: i }));
     const file = await write({ people: many }, 20_000);
-    // Each chunk's line is longer than the 4 MB the reader takes at a time.
-    expect(file.size).toBeGreaterThan(2 * 4 * 2 ** 20);
-    const chunks = await all(await readBackup(file, options));
-    expect(chunks.map((c) => c.rows.length)).toEqual([20_000, 20_000]);
-    expect(chunks[1]!.rows.at(-1)).toEqual(many.at(-1));
+    // Each chunk's line is longer than the 4 MB a plain file is read at a time, and than any piece the decompressor hands out.
+    const old = new Blob([await plainText(file)]);
+    expect(old.size).toBeGreaterThan(2 * 4 * 2 ** 20);
+    for (const f of [file, old]) {
+      const chunks = await all(await readBackup(f, options));
+      expect(chunks.map((c) => c.rows.length)).toEqual([20_000, 20_000]);
+      expect(chunks[1]!.rows.at(-1)).toEqual(many.at(-1));
+    }
   });
 
   it('refuses a file cut short, wherever it is cut, and text that is not JSON', async () => {
-    const text = await (await sample()).text();
+    const text = await sampleText();
     const lastLine = text.lastIndexOf('{"sha256"');
     expect(await refusal(text.slice(0, text.length / 2))).toBe('notJson');
     expect(await refusal(text.slice(0, lastLine))).toBe('notJson');
@@ -131,7 +154,7 @@ describe('backup format, version 2 (chunked)', () => {
   });
 
   it('refuses a tampered chunk, and chunks dropped, repeated or swapped', async () => {
-    const text = await (await sample()).text();
+    const text = await sampleText();
     expect(await refusal(text.replace('"age":30', '"age":31'))).toBe('checksum');
     expect(await refusal(text.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`))).toBe('checksum');
     const lines = text.split('\n');
@@ -161,7 +184,7 @@ describe('backup format, version 2 (chunked)', () => {
   });
 
   it('refuses to hand out rows of a file that changed after it was checked', async () => {
-    const good = await sample();
+    const good = new Blob([await sampleText()]);
     let current: Blob = good;
     const file = { size: good.size, slice: (from?: number, to?: number) => current.slice(from, to) } as Blob;
     const backup = await readBackup(file, options);

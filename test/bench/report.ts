@@ -10,6 +10,9 @@ export interface Row {
   rawMedian: number | null;
   /** Store median over raw median. */
   ratio: number | null;
+  /** The records-only floor's median, and the store's median over it. */
+  floorMedian: number | null;
+  floorRatio: number | null;
   longestTask: number | null;
   heapMb: number;
   note: string;
@@ -26,6 +29,7 @@ export function summarize(runs: SizeRun[]): Row[] {
     results.map((r) => {
       const median = percentile(r.runs, 50);
       const rawMedian = r.baseline ? percentile(r.baseline, 50) : null;
+      const floorMedian = r.floor ? percentile(r.floor, 50) : null;
       return {
         op: r.op,
         size: r.size,
@@ -34,6 +38,8 @@ export function summarize(runs: SizeRun[]): Row[] {
         p95: percentile(r.runs, 95),
         rawMedian,
         ratio: median !== null && rawMedian ? median / rawMedian : null,
+        floorMedian,
+        floorRatio: median !== null && floorMedian ? median / floorMedian : null,
         longestTask: r.longestTask ?? null,
         heapMb: r.heapMb,
         note: [r.note, r.error && `FAILED ${r.error}`].filter(Boolean).join('; '),
@@ -43,16 +49,17 @@ export function summarize(runs: SizeRun[]): Row[] {
 }
 
 const ms = (x: number | null) => (x === null ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const times = (ratio: number | null) => (ratio === null ? '—' : ratio.toFixed(2));
 const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 /** The table as aligned text: operations in the order measured, each with its sizes together. */
 export function table(rows: Row[]): string {
   const ops = [...new Set(rows.map((r) => r.op))];
-  const header = ['operation', 'size', 'runs', 'median ms', 'p95 ms', 'raw IDB ms', '× raw', 'longest task', 'heap MB', 'note'];
+  const header = ['operation', 'size', 'runs', 'median ms', 'p95 ms', 'raw IDB ms', '× raw', 'records only ms', '× records', 'longest task', 'heap MB', 'note'];
   const body = ops.flatMap((op) =>
     rows
       .filter((r) => r.op === op)
-      .map((r) => [r.op, k(r.size), String(r.n), ms(r.median), ms(r.p95), ms(r.rawMedian), r.ratio === null ? '—' : r.ratio.toFixed(2), ms(r.longestTask), r.heapMb.toFixed(0), r.note]),
+      .map((r) => [r.op, k(r.size), String(r.n), ms(r.median), ms(r.p95), ms(r.rawMedian), times(r.ratio), ms(r.floorMedian), times(r.floorRatio), ms(r.longestTask), r.heapMb.toFixed(0), r.note]),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
@@ -89,6 +96,7 @@ export function judge(rows: Row[]): Verdict[] {
   limit("startup's file ≤ 50 ms median", (r) => r.op === "startup's file", 50);
   limit('dashboard figures ≤ 500 ms median', (r) => r.op === 'dashboard figures', 500);
   limit('import 5,000 within 1.5× raw IndexedDB', (r) => r.op.startsWith('import'), 1.5, (r) => r.ratio);
+  limit('import, bulk edit and restore within 2× the records-only floor', (r) => r.floorRatio !== null && /^(import|bulk edit|restore)/.test(r.op), 2, (r) => r.floorRatio);
   limit('XLSX export ≤ 2,000 ms', (r) => r.op.includes('XLSX'), 2000);
   limit('no main-thread task > 100 ms in import/export/scoring/backup', (r) => r.longestTask !== null, 100, (r) => r.longestTask);
   limit('renderer JS heap < 500 MB', () => true, 500, (r) => r.heapMb);

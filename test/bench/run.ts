@@ -172,7 +172,7 @@ async function main() {
         appendFileSync(partial, `${text.slice(7)}\n`);
         const median = (xs: number[]) => Math.round(xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN);
         // Everything the table will show, so a run cut short (or another run reusing partial.jsonl) loses nothing.
-        const extra = [r.baseline && `raw ${median(r.baseline)} ms`, r.longestTask !== undefined && `longest task ${Math.round(r.longestTask)} ms`, `heap ${Math.round(r.heapMb)} MB`, r.note];
+        const extra = [r.baseline && `raw ${median(r.baseline)} ms`, r.floor && `records only ${median(r.floor)} ms`, r.longestTask !== undefined && `longest task ${Math.round(r.longestTask)} ms`, `heap ${Math.round(r.heapMb)} MB`, r.note];
         console.log(`    median ${median(r.runs)} ms; ${extra.filter(Boolean).join('; ')}`);
       });
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));

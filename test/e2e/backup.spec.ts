@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { loadDemo, setUpCarrier } from './support/desk';
 
@@ -53,11 +54,12 @@ test('a backup brings the whole desk back after its database is lost; a tampered
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '立即备份' }).click();
-  const file = info.outputPath('backup.json');
+  const file = info.outputPath('backup.json.gz');
   await (await download).saveAs(file);
-  expect((await download).suggestedFilename()).toMatch(/^孵化台备份-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
-  // Format 2: JSON lines, a header, chunks of rows, and a last line with the counts and the checksum.
-  const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect((await download).suggestedFilename()).toMatch(/^孵化台备份-\d{4}-\d{2}-\d{2}-\d{4}\.json\.gz$/);
+  // Format 2, gzip-compressed: JSON lines, a header, chunks of rows, and a last line with the counts and the checksum.
+  const text = gunzipSync(await readFile(file)).toString('utf8');
+  const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(lines[0]).toMatchObject({ format: 'incubator-desk-backup', version: 2 });
   expect(lines.at(-1)).toHaveProperty('end.counts.startups', 40);
   await expect(page.getByText(/^上次备份：/)).toBeVisible();
@@ -84,9 +86,8 @@ test('a backup brings the whole desk back after its database is lost; a tampered
   expect(await counts(page)).toEqual(before);
 
   // A backup edited after the fact is refused with the reason; nothing is replaced.
-  const tampered = info.outputPath('tampered.json');
-  const text = await readFile(file, 'utf8');
-  await writeFile(tampered, text.replace(/"name":"([^"]+)有限公司"/, '"name":"$1股份有限公司"'));
+  const tampered = info.outputPath('tampered.json.gz');
+  await writeFile(tampered, gzipSync(text.replace(/"name":"([^"]+)有限公司"/, '"name":"$1股份有限公司"')));
   await page.getByRole('menuitem', { name: '设置' }).click();
   await restoreInput(page).setInputFiles(tampered);
   // Each refusal is found by its own name: the one before may still be closing when the next opens.
@@ -99,7 +100,33 @@ test('a backup brings the whole desk back after its database is lost; a tampered
   const foreign = info.outputPath('foreign.json');
   await writeFile(foreign, JSON.stringify({ hello: 'world' }));
   await restoreInput(page).setInputFiles(foreign);
-  await expect(page.getByRole('dialog', { name: '无法恢复：这不是孵化台的备份文件。当前数据未作任何改动。' })).toBeVisible();
+  const foreignRefusal = page.getByRole('dialog', { name: '无法恢复：这不是孵化台的备份文件。当前数据未作任何改动。' });
+  await expect(foreignRefusal).toBeVisible();
+  await foreignRefusal.getByRole('button', { name: '知道了' }).click();
+  await expect(foreignRefusal).toBeHidden();
+
+  // A backup made before backups were compressed (the same lines, plain) still restores, over a changed desk.
+  const old = info.outputPath('old.json');
+  await writeFile(old, text);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('incubator-desk');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('startups', 'readwrite');
+          tx.objectStore('startups').delete('demo-s1');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  expect((await counts(page)).startups).toBe(39);
+  await restoreInput(page).setInputFiles(old);
+  const confirmOld = page.getByRole('dialog', { name: '用这个备份替换当前全部数据？' });
+  await expect(confirmOld.getByText('40 条').first()).toBeVisible();
+  await confirmOld.getByRole('button', { name: '替换并恢复' }).click();
+  await expect(confirmOld).toBeHidden();
+  await expect.poll(() => counts(page)).toEqual(before);
 });
 
 test('with a desk lock, ID numbers are sealed at rest and a wrong passphrase never shows or unlocks anything', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupWriter } from '@core/backup/chunked';
-import { versionOneFile } from '@core/backup/fixtures';
+import { gzipped, plainText, versionOneFile } from '@core/backup/fixtures';
 import { BackupError, type BackupProblem, type CheckedBackup } from '@core/backup/format';
 import { generateIncubator } from '@core/demo/generate';
 import { defaultRuleSet } from '@core/records';
@@ -80,7 +80,7 @@ describe('backup and restore of the whole desk', () => {
       await db.table('rosterVersions').bulkPut(inc.founders.map((f, i) => ({ entity: 'founder', recordId: f.id, version: i })));
     });
     const file = await createBackup(db);
-    expect((await file.text()).split('\n').length).toBeGreaterThan(8);
+    expect((await plainText(file)).split('\n').length).toBeGreaterThan(8);
     const other = await fresh();
     const backup = await openBackup(other, file);
     await restoreBackup(other, backup);
@@ -113,9 +113,10 @@ describe('backup and restore of the whole desk', () => {
     await saveCarrier(db, carrier);
     await loadDemoData(db);
     const before = await counts(db);
-    const text = await (await createBackup(db)).text();
+    const text = await plainText(await createBackup(db));
     expect(await refusal(blob(text.slice(0, -200)))).toBe('notJson');
     expect(await refusal(blob(text.replace('测试孵化基地', '别的孵化基地')))).toBe('checksum');
+    expect(await refusal(await gzipped(text.replace('测试孵化基地', '别的孵化基地')))).toBe('checksum');
     expect(await refusal(blob(JSON.stringify({ format: 'something-else', tables: {} })))).toBe('foreign');
     expect(await refusal(blob(JSON.stringify({ format: 'incubator-desk-backup', version: 7 })))).toBe('newerFormat');
 
@@ -147,7 +148,7 @@ describe('backup and restore of the whole desk', () => {
     let current = good;
     const file = { size: good.size, slice: (from?: number, to?: number) => current.slice(from, to) } as Blob;
     const backup = await openBackup(db, file);
-    current = blob((await good.text()).replace(/"name":"([^"]+)有限公司"/g, '"name":"$1股份有限公司"'));
+    current = await gzipped((await plainText(good)).replace(/"name":"([^"]+)有限公司"/g, '"name":"$1股份有限公司"'));
     await expect(restoreBackup(db, backup)).rejects.toMatchObject({ problem: 'checksum' });
     expect(await counts(db)).toEqual(before);
     expect((await db.carrier.get('carrier'))!.name).toBe('改过的名字');
@@ -168,6 +169,19 @@ describe('backup and restore of the whole desk', () => {
     };
     await expect(restoreBackup(db, failing)).rejects.toThrow();
     expect(await counts(db)).toEqual(before);
+  });
+
+  it('restores a file made before backups were compressed (the same lines, plain), and compresses to a fraction of it', async () => {
+    await saveCarrier(db, carrier);
+    await loadDemoData(db);
+    const before = await counts(db);
+    const file = await createBackup(db);
+    const old = blob(await plainText(file));
+    expect(file.size).toBeLessThan(old.size / 4);
+    const other = await fresh();
+    await restoreBackup(other, await openBackup(other, old));
+    expect(await counts(other)).toEqual(before);
+    expect(await other.startups.toArray()).toEqual(await db.startups.toArray());
   });
 
   it('restores a file of the first backup version, made before backups were chunked', async () => {
@@ -192,7 +206,7 @@ describe('backup and restore of the whole desk', () => {
     await loadDemoData(db);
     await setLock(db, 'backup pass', 10);
     const file = await createBackup(db);
-    expect(await file.text()).not.toMatch(/"idNumber":"\d{17}[\dX]"/);
+    expect(await plainText(file)).not.toMatch(/"idNumber":"\d{17}[\dX]"/);
     const other = await fresh();
     await restoreBackup(other, await openBackup(other, file));
     expect(await other.meta.get('lock')).toEqual(await db.meta.get('lock'));

@@ -3,9 +3,10 @@ import { keyGroups, type Founder, type KeyGroup, type Startup } from '@core/reco
 import type { DeskDb } from './db';
 import { TallySum } from './importResidents';
 import { operatorName } from './operator';
-import { foundersOf, rebuildStartupIndex } from './rebuildIndex';
+import { foundersOf, writeIndexRows } from './rebuildIndex';
 import { prepareSeals, unsealFounders } from './sealing';
-import { parseRecord, ValidationError, writeManyInTx, writeTables } from './write';
+import type { StartupIndexRow } from './startupIndex';
+import { parseRecord, prepareWrite, ValidationError, writeTables, type PreparedWrite } from './write';
 
 /** What one bulk edit sets on every startup chosen, and a key group it adds to each one's founders. */
 export interface BulkValues {
@@ -50,10 +51,10 @@ export class BulkEditError extends Error {
   }
 }
 
-/** The write of a step's startups; a record that fails its check is named. */
-async function writeStartups(db: DeskDb, startups: Startup[], who: string) {
+/** Checks a step's startups before anything of the step is written; a record that fails its check is named. */
+async function prepareStartups(db: DeskDb, startups: Startup[], befores: Startup[], who: string): Promise<PreparedWrite<'startup'>> {
   try {
-    await writeManyInTx(db, 'startup', startups, who, { reindex: false });
+    return await prepareWrite(db, 'startup', startups, who, { reindex: false, befores: Promise.resolve(befores) });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     for (const s of startups) {
@@ -73,11 +74,17 @@ export interface BulkProgress {
 }
 
 /**
- * Startups per step. Each step is issued from the last one's answers, in a task of its own, as the
- * import writes (importResidents.ts): the page keeps painting and answering while 5,000 are written.
- * Half the import's step: an edit derives each list row's totals twice, before and after.
+ * Each step is issued from the last one's answers, in tasks of its own, as the import writes
+ * (importResidents.ts): the page keeps painting and answering while 5,000 are written. A step starts at
+ * `BULK_STEP` startups and is then sized by time: the next one is as large as keeps its longest stretch of
+ * main thread (the edits checked, or the list rows derived) near `STEP_MS`. A fixed step held the page
+ * for 100–300 ms whenever the machine was busy.
  */
-export const BULK_STEP = 75;
+export const BULK_STEP = 50;
+const STEP_MS = 25;
+const MIN_STEP = 10;
+const MAX_STEP = 250;
+const nextStep = (step: number, busiestMs: number) => Math.max(MIN_STEP, Math.min(MAX_STEP, Math.floor((step * STEP_MS) / Math.max(busiestMs, 1))));
 
 /** The startup with the values set; a value set by a person is no longer a proposal. */
 function withValues(s: Startup, values: BulkValues): Startup {
@@ -122,12 +129,13 @@ async function foundersToEdit(db: DeskDb, ids: string[]): Promise<Map<string, Fo
 }
 
 /**
- * Edits startups in one transaction, all or none, `step` at a time: each step reads its startups,
- * writes those the edit changes (each with its audit and outbox entry; a startup the edit leaves as it
- * is, is not written), then their founders the same way, then their list rows once for both. The
- * totals the rows move are summed over the steps and added once at the end, as the import does.
+ * Edits startups in one transaction, all or none, a step at a time: each step reads its startups with
+ * their founders and list rows (one round trip), writes those the edit changes (each with its audit and
+ * outbox entry; a startup the edit leaves as it is, is not written), then their founders the same way,
+ * then their list rows from what it just wrote, read nothing again. The totals the rows move are summed
+ * over the steps and added once at the end, as the import does. `step` fixes the step's size (tests).
  */
-async function editInSteps(db: DeskDb, ids: readonly string[], withFounders: boolean, edit: Edit, onProgress?: (p: BulkProgress) => void, step = BULK_STEP): Promise<BulkResult> {
+async function editInSteps(db: DeskDb, ids: readonly string[], withFounders: boolean, edit: Edit, onProgress?: (p: BulkProgress) => void, step?: number): Promise<BulkResult> {
   const who = operatorName();
   const founders = withFounders ? await foundersToEdit(db, [...ids]) : new Map<string, Founder[]>();
   const sealed = withFounders ? await prepareSeals(db, [...founders.values()].flat()) : undefined;
@@ -135,12 +143,17 @@ async function editInSteps(db: DeskDb, ids: readonly string[], withFounders: boo
   await db.transaction('rw', writeTables(db, 'startup', 'founder'), async () => {
     const totals = new TallySum();
     const indexTables = { startups: db.startups, founders: db.founders, startupIndex: db.startupIndex, tallies: totals as unknown as Table };
-    for (let i = 0; i < ids.length; i += step) {
-      const part = ids.slice(i, i + step);
+    let size = step ?? BULK_STEP;
+    for (let i = 0; i < ids.length; ) {
+      const part = ids.slice(i, i + size);
+      const [stored, storedFounders, oldRows] = await Promise.all([db.startups.bulkGet(part), foundersOf(db, part), db.startupIndex.bulkGet(part)]);
+      let started = performance.now();
       const startups: Startup[] = [];
+      const startupBefores: Startup[] = [];
       const people: Founder[] = [];
-      const touched: string[] = [];
-      for (const s of await db.startups.bulkGet(part)) {
+      const peopleBefores: Founder[] = [];
+      const touched: Startup[] = [];
+      for (const s of stored) {
         if (!s) continue;
         const own = founders.get(s.id) ?? [];
         const next = edit(s, own);
@@ -149,21 +162,39 @@ async function editInSteps(db: DeskDb, ids: readonly string[], withFounders: boo
         if (keys.length > 0) {
           before.startup = Object.fromEntries(keys.map((k) => [k, s[k as keyof Startup]]));
           startups.push(next.startup);
+          startupBefores.push(s);
         }
+        const atRest = new Map(storedFounders.get(s.id)!.map((f) => [f.id, f]));
         next.founders.forEach((f, k) => {
           if (!differs(f.keyGroups, own[k]!.keyGroups)) return;
           before.founders.push({ id: f.id, keyGroups: own[k]!.keyGroups });
           people.push(f);
+          peopleBefores.push(atRest.get(f.id)!);
         });
         if (before.startup || before.founders.length > 0) {
           undo.push(before);
-          touched.push(s.id);
+          touched.push(s);
         }
       }
-      if (startups.length > 0) await writeStartups(db, startups, who);
-      if (people.length > 0) await writeManyInTx(db, 'founder', people, who, { stored: sealed, reindex: false });
-      if (touched.length > 0) await rebuildStartupIndex(indexTables, touched);
-      onProgress?.({ done: i + part.length, total: ids.length });
+      const startupWrite = startups.length > 0 ? await prepareStartups(db, startups, startupBefores, who) : undefined;
+      const founderWrite = people.length > 0 ? await prepareWrite(db, 'founder', people, who, { stored: sealed, reindex: false, befores: Promise.resolve(peopleBefores) }) : undefined;
+      const applying = startupWrite?.apply();
+      let busiest = performance.now() - started;
+      await applying;
+      await founderWrite?.apply();
+      // The list rows from the records as now stored (those just written, the others as read), nothing read again.
+      const atRest = <T extends { id: string }>(write: PreparedWrite<'startup' | 'founder'> | undefined) => new Map((write?.saved ?? []).map((r, k) => [(r as { id: string }).id, write!.atRest[k] as T]));
+      const nowStartups = atRest<Startup>(startupWrite);
+      const nowFounders = atRest<Founder>(founderWrite);
+      const rowFounders = new Map(touched.map((s) => [s.id, storedFounders.get(s.id)!.map((f) => nowFounders.get(f.id) ?? f)]));
+      const oldRow = new Map((oldRows as (StartupIndexRow | undefined)[]).map((row, k) => [part[k]!, row]));
+      started = performance.now();
+      const rows = writeIndexRows(indexTables, touched.map((s) => nowStartups.get(s.id) ?? s), rowFounders, touched.map((s) => oldRow.get(s.id)));
+      busiest = Math.max(busiest, performance.now() - started);
+      await rows;
+      i += part.length;
+      onProgress?.({ done: i, total: ids.length });
+      if (step === undefined) size = nextStep(size, busiest);
     }
     await totals.addTo(db.tallies);
   });

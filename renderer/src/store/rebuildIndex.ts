@@ -27,7 +27,23 @@ export async function foundersOf(t: Pick<IndexTables, 'founders'>, ids: string[]
  * A row the same as the one stored: most edits (a room, a phone) and most roster decisions (a roster id)
  * leave the list row as it was, and writing it again costs its dozens of index keys for nothing.
  */
-const sameRow = (row: StartupIndexRow, old: StartupIndexRow | undefined) => !!old && JSON.stringify(row) === JSON.stringify(old);
+function sameRow(row: StartupIndexRow, old: StartupIndexRow | undefined): boolean {
+  if (!old) return false;
+  // Compared field by field: stringifying both rows (thousands of characters each) made most of a bulk
+  // edit's garbage.
+  const a = row as unknown as Record<string, unknown>;
+  const b = old as unknown as Record<string, unknown>;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
 
 /** Startups' index rows built from them and their founders, those that changed written with the change they make to the totals. */
 export async function writeIndexRows(t: IndexTables, startups: (Startup | undefined)[], founders: Map<string, Founder[]>, old: (StartupIndexRow | undefined)[]) {

@@ -31,10 +31,16 @@ export function recordDelta(entity: Entity, changes: readonly { before: unknown;
  * counted (a row has dozens; keeping them made every write several times dearer): a search counts its
  * index range, which is small.
  */
-const listContribution = (row: StartupIndexRow): Contribution[] => [
-  ...row.byName.map((key) => key.split(SEP, 2)).filter(([, f]) => !f!.startsWith('t:')).map(([state, f]): Contribution => [`z|${state}|${f}`, 1]),
-  ...dayKeys(`ends:${row.state}`, row.agreementEndsOn, 1),
-];
+function listContribution(row: StartupIndexRow): Contribution[] {
+  const out: Contribution[] = dayKeys(`ends:${row.state}`, row.agreementEndsOn, 1);
+  // Read off each key where it stands (`state␀facet␀…`): splitting every key made a bulk edit's garbage.
+  for (const key of row.byName) {
+    const stateEnd = key.indexOf(SEP);
+    if (key.startsWith('t:', stateEnd + 1)) continue;
+    out.push([`z|${key.slice(0, stateEnd)}|${key.slice(stateEnd + 1, key.indexOf(SEP, stateEnd + 1))}`, 1]);
+  }
+  return out;
+}
 const rowContribution = (row: StartupIndexRow) => [...startupContribution(row), ...listContribution(row)];
 
 export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; after?: StartupIndexRow }[], into = new Map<string, number>()) {

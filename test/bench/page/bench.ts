@@ -126,50 +126,56 @@ function addTotals(tx: IDBTransaction, delta: Map<string, number>) {
     });
 }
 
-/** What the desk writes per record (record, index row, audit, outbox) and the totals they move, written raw in one transaction. */
-function rawImport(rows: ImportRow[], mutationBase: number) {
+/**
+ * What the desk writes per record (record, index row, audit, outbox) and the totals they move, written
+ * raw in one transaction; with `derived` false, the records-only floor: no index rows, no totals.
+ */
+function rawImport(rows: ImportRow[], mutationBase: number, derived = true) {
   const now = new Date().toISOString();
-  return inTx(idb(), ['startups', 'founders', 'startupIndex', 'tallies', 'audit', 'outbox', 'meta'], 'readwrite', (tx) => {
+  const stores = ['startups', 'founders', 'audit', 'outbox', 'meta', ...(derived ? ['startupIndex', 'tallies'] : [])];
+  return inTx(idb(), stores, 'readwrite', (tx) => {
     let m = mutationBase;
     const outbox = tx.objectStore('outbox');
     const audit = tx.objectStore('audit');
     for (const { startup, founder } of rows) {
       tx.objectStore('startups').put(startup);
-      tx.objectStore('startupIndex').put(indexRowOf(startup, founder ? [founder] : []));
+      if (derived) tx.objectStore('startupIndex').put(indexRowOf(startup, founder ? [founder] : []));
       for (const [entity, record] of founder ? ([['startup', startup], ['founder', founder]] as const) : ([['startup', startup]] as const)) {
         if (entity === 'founder') tx.objectStore('founders').put(record);
         audit.add({ at: now, who: 'bench', entity, recordId: record.id, before: null, after: record });
         outbox.add({ clientId: 'bench-raw', mutationId: m++, entity, recordId: record.id, op: 'upsert', record, createdAt: now });
       }
     }
-    addTotals(tx, importedTotals(rows));
+    if (derived) addTotals(tx, importedTotals(rows));
     tx.objectStore('meta').put({ key: 'bench.raw', value: m });
   });
 }
 
 /**
  * What a bulk edit writes, raw in one transaction: each startup read and put with the new industry, its
- * index row, audit and outbox entry, and the totals the rows move.
+ * index row, audit and outbox entry, and the totals the rows move; with `derived` false, the
+ * records-only floor: the startups read and put with their audit and outbox entries, nothing else read.
  */
-function rawBulkEdit(ids: string[], industry: string, mutationBase: number) {
-  return inTx(idb(), ['startups', 'founders', 'startupIndex', 'tallies', 'audit', 'outbox', 'meta'], 'readwrite', async (tx) => {
+function rawBulkEdit(ids: string[], industry: string, mutationBase: number, derived = true) {
+  const stores = ['startups', 'audit', 'outbox', 'meta', ...(derived ? ['founders', 'startupIndex', 'tallies'] : [])];
+  return inTx(idb(), stores, 'readwrite', async (tx) => {
     const startups = tx.objectStore('startups');
-    const founders = tx.objectStore('founders').index('startupId');
     const [befores, people] = await Promise.all([
       Promise.all(ids.map((id) => request(startups.get(id) as IDBRequest<Startup>))),
-      Promise.all(ids.map((id) => request(founders.getAll(id) as IDBRequest<Founder[]>))),
+      derived ? Promise.all(ids.map((id) => request(tx.objectStore('founders').index('startupId').getAll(id) as IDBRequest<Founder[]>))) : [],
     ]);
     const now = new Date().toISOString();
     const rows = befores.map((before, i) => {
       const after = { ...before, industry, updatedAt: now };
       startups.put(after);
-      const row = indexRowOf(after, people[i]!);
-      tx.objectStore('startupIndex').put(row);
       tx.objectStore('audit').add({ at: now, who: 'bench', entity: 'startup', recordId: after.id, before, after });
       tx.objectStore('outbox').add({ clientId: 'bench-raw', mutationId: mutationBase + i, entity: 'startup', recordId: after.id, op: 'upsert', record: after, createdAt: now });
+      if (!derived) return undefined;
+      const row = indexRowOf(after, people[i]!);
+      tx.objectStore('startupIndex').put(row);
       return { before: indexRowOf(before, people[i]!), after: row };
     });
-    addTotals(tx, indexRowsDelta(rows));
+    if (derived) addTotals(tx, indexRowsDelta(rows.flatMap((r) => (r ? [r] : []))));
     tx.objectStore('meta').put({ key: 'bench.raw', value: mutationBase });
   });
 }
@@ -398,6 +404,25 @@ async function run(o: BenchOptions): Promise<SizeRun> {
   let edited: Startup;
   let editedFounders: Founder[] = [];
   let editRun = 0;
+  /** The edit raw: the startup read and put with its audit and outbox entry, and (`derived`) its list row. */
+  const rawEdit = (derived: boolean) =>
+    inTx(idb(), ['startups', 'audit', 'outbox', 'meta', ...(derived ? ['founders', 'startupIndex'] : [])], 'readwrite', async (tx) => {
+      const [before, founders, oldRow] = await Promise.all([
+        request(tx.objectStore('startups').get(edited.id)),
+        derived ? getAll(tx, 'founders', 'startupId', edited.id) : undefined,
+        derived ? request(tx.objectStore('startupIndex').get(edited.id)) : undefined,
+      ]);
+      const after = { ...edited, room: `B${editRun}`, updatedAt: new Date().toISOString() };
+      tx.objectStore('startups').put(after);
+      if (derived) {
+        // As the store does: the list row is written only when the edit changes it (a room does not).
+        const row = indexRowOf(after, founders as never);
+        if (JSON.stringify(row) !== JSON.stringify(oldRow)) tx.objectStore('startupIndex').put(row);
+      }
+      tx.objectStore('audit').add({ at: after.updatedAt, who: 'bench', entity: 'startup', recordId: after.id, before, after });
+      tx.objectStore('outbox').add({ clientId: 'bench-raw', mutationId: 1e9 + editRun, entity: 'startup', recordId: after.id, op: 'upsert', record: after, createdAt: after.updatedAt });
+      tx.objectStore('meta').put({ key: 'bench.raw', value: editRun });
+    });
   await step({
     op: 'save one edit',
     runs: light,
@@ -407,22 +432,8 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       editedFounders = await db.founders.where('startupId').equals(edited.id).toArray();
     },
     store: async () => saveStartup(db, { ...edited, room: `E${editRun}` }, editedFounders),
-    baseline: () =>
-      inTx(idb(), ['startups', 'founders', 'startupIndex', 'audit', 'outbox', 'meta'], 'readwrite', async (tx) => {
-        const [before, founders, oldRow] = await Promise.all([
-          request(tx.objectStore('startups').get(edited.id)),
-          getAll(tx, 'founders', 'startupId', edited.id),
-          request(tx.objectStore('startupIndex').get(edited.id)),
-        ]);
-        const after = { ...edited, room: `B${editRun}`, updatedAt: new Date().toISOString() };
-        tx.objectStore('startups').put(after);
-        // As the store does: the list row is written only when the edit changes it (a room does not).
-        const row = indexRowOf(after, founders as never);
-        if (JSON.stringify(row) !== JSON.stringify(oldRow)) tx.objectStore('startupIndex').put(row);
-        tx.objectStore('audit').add({ at: after.updatedAt, who: 'bench', entity: 'startup', recordId: after.id, before, after });
-        tx.objectStore('outbox').add({ clientId: 'bench-raw', mutationId: 1e9 + editRun, entity: 'startup', recordId: after.id, op: 'upsert', record: after, createdAt: after.updatedAt });
-        tx.objectStore('meta').put({ key: 'bench.raw', value: editRun });
-      }),
+    baseline: () => rawEdit(true),
+    floor: () => rawEdit(false),
   });
 
   // The dialog's reading and checking of a file, before anything is written: named apart from the
@@ -453,6 +464,7 @@ async function run(o: BenchOptions): Promise<SizeRun> {
     before: async () => (rows = importRows(`i${importRun++}x`)),
     store: () => importResidents(db, rows),
     baseline: () => rawImport(rows, 2e9),
+    floor: () => rawImport(rows, 2e9, false),
     after: async () => {
       await removeImported('i');
       await inTx(idb(), ['tallies'], 'readwrite', (tx) => addTotals(tx, importedTotals(rows, -1)), 'relaxed');
@@ -481,10 +493,11 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       await bulkEdit(db, bulkRows.map((r) => r.startup.id), { industry: bulkIndustry }, () => bulkSteps++);
     },
     baseline: () => rawBulkEdit(bulkRows.map((r) => r.startup.id), bulkIndustry, 5e9 + bulkRun * IMPORT_ROWS),
+    floor: () => rawBulkEdit(bulkRows.map((r) => r.startup.id), bulkIndustry, 6e9 + bulkRun * IMPORT_ROWS, false),
   });
   if (bulkRows.length > 0) {
     const bulk = results.find((r) => r.op === 'bulk edit 5,000 startups');
-    if (bulk) bulk.note = `bulkEdit (store/bulkEdit.ts): the industry of 5,000 startups with founders, ${bulkSteps} steps in one transaction; the baseline reads and writes the same records, index rows, audit and outbox entries and totals raw`;
+    if (bulk) bulk.note = `bulkEdit (store/bulkEdit.ts): the industry of 5,000 startups with founders, ${bulkSteps} steps in one transaction; the baseline reads and writes the same records, index rows, audit and outbox entries and totals raw, the floor the records with their audit and outbox entries alone`;
     // Untimed: the bulkRows startups leave, with the totals they now move.
     const now = await db.startups.bulkGet(bulkRows.map((r) => r.startup.id));
     const current = bulkRows.map((r, i) => ({ ...r, startup: now[i]! }));
@@ -552,6 +565,8 @@ async function run(o: BenchOptions): Promise<SizeRun> {
           tx.objectStore('outbox').add({ clientId: 'bench-raw', mutationId: m++, entity: 'evaluation', recordId: e.id, op: 'upsert', record: e, createdAt: now });
         }
       }),
+    // The baseline writes the evaluations with their audit and outbox entries and nothing derived.
+    floor: 'baseline',
     after: async () => {
       // The baseline writes what the store drafted; the last run's drafts stay for the round's export.
       if (drafted.length === 0) drafted = await db.evaluations.where('period').equals(PERIOD).toArray();
@@ -660,7 +675,13 @@ async function run(o: BenchOptions): Promise<SizeRun> {
     note: 'the baseline reads the same tables a chunk at a time in one transaction, writing no file',
   });
   const backupResult = results.find((r) => r.op === 'backup');
-  if (backupResult && file) backupResult.note += `; file ${(file.size / 2 ** 20).toFixed(0)} MB`;
+  if (backupResult && file) {
+    // Untimed: the lines the file holds, decompressed and counted.
+    let plain = 0;
+    for await (const line of lines(file)) plain += line.length + 1;
+    const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    backupResult.note += `; file ${mb(file.size)} MB gzip, ${mb(plain)} MB as plain lines`;
+  }
   if (file) {
     const backup = file;
     let checkMs = 0;
@@ -676,6 +697,7 @@ async function run(o: BenchOptions): Promise<SizeRun> {
         await restoreBackup(db, checked);
       },
       baseline: () => rawRestore(backup),
+      floor: 'baseline',
       note: 'check the file, then replace every table in one transaction and derive the index and totals; the baseline clears and adds the same rows raw',
     });
     const restored = results.find((r) => r.op === 'restore');

@@ -18,6 +18,12 @@ export interface Measure {
   store: () => Promise<unknown>;
   /** Raw IndexedDB doing the same reads/writes, run in turn with the store (each first every other run) so load hits both alike. */
   baseline?: () => Promise<unknown>;
+  /**
+   * For a write: raw IndexedDB writing only the records, their audit entries and outbox entries (no list
+   * rows, no totals) in one strict transaction, run in turn with the other two. `'baseline'` where the
+   * baseline already writes nothing derived (a round, a restore), so its runs count as the floor's too.
+   */
+  floor?: (() => Promise<unknown>) | 'baseline';
   /** Work to do before each run (and each baseline run) that is not timed. */
   before?: () => Promise<unknown>;
   /** Undo what a run wrote, untimed, so every run starts from the same data. */
@@ -52,6 +58,7 @@ async function timed(fn: () => Promise<unknown>, sample: () => void): Promise<[n
 export async function measure(m: Measure): Promise<OpResult> {
   const runs: number[] = [];
   const baseline: number[] = [];
+  const floor: number[] = [];
   let longest = 0;
   // The heap figure is this operation's: without a collection first it counted what the ones before
   // left for the collector (the list export showed 314 MB in one run and 714 MB in the next).
@@ -63,6 +70,7 @@ export async function measure(m: Measure): Promise<OpResult> {
     size: m.size,
     runs,
     ...(m.baseline ? { baseline } : {}),
+    ...(m.floor ? { floor: m.floor === 'baseline' ? baseline : floor } : {}),
     ...(m.watchLongTasks ? { longestTask: longest } : {}),
     heapMb: Math.max(heap, usedHeapMb()),
     ...(m.note ? { note: m.note } : {}),
@@ -80,17 +88,17 @@ export async function measure(m: Measure): Promise<OpResult> {
       sample();
       await m.after?.();
     };
-    const baselineRun = async () => {
+    const rawRun = (name: string, fn: () => Promise<unknown>, into: number[]) => async () => {
       await m.before?.();
-      const [bStart, bEnd] = await timed(() => m.baseline!().catch((error: unknown) => Promise.reject(new Error(`baseline: ${String(error)}`))), () => {});
-      baseline.push(bEnd - bStart);
+      const [bStart, bEnd] = await timed(() => fn().catch((error: unknown) => Promise.reject(new Error(`${name}: ${String(error)}`))), () => {});
+      into.push(bEnd - bStart);
       await m.after?.();
     };
+    const turn = [storeRun, ...(m.baseline ? [rawRun('baseline', m.baseline, baseline)] : []), ...(typeof m.floor === 'function' ? [rawRun('floor', m.floor, floor)] : [])];
     for (let i = 0; i < m.runs; i++) {
-      // First in turn: the second of a pair can find the database as the first left it (compacted,
+      // Each first in turn: the second of a pair can find the database as the first left it (compacted,
       // cached), and a restore run second took a third of the time it took first.
-      const pair = !m.baseline ? [storeRun] : i % 2 === 0 ? [storeRun, baselineRun] : [baselineRun, storeRun];
-      for (const run of pair) await run();
+      for (let k = 0; k < turn.length; k++) await turn[(i + k) % turn.length]!();
     }
     return result();
   } catch (error) {

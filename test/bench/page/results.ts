@@ -6,6 +6,8 @@ export interface OpResult {
   runs: number[];
   /** Raw IndexedDB doing the same reads/writes in one transaction, one per run; absent where none applies. */
   baseline?: number[];
+  /** Raw IndexedDB writing only the records, their audit and outbox entries (a write's floor), one per run. */
+  floor?: number[];
   /** Longest main-thread task seen while the operation ran (only for operations watched for it). */
   longestTask?: number;
   /** Highest used JS heap seen while the operation ran, in MB. */

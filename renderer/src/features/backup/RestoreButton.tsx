@@ -11,7 +11,8 @@ export function RestoreButton({ label }: { label?: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <Upload
-      accept=".json,application/json"
+      // Compressed backups (.json.gz), and plain ones made before backups were compressed.
+      accept=".gz,.json,application/gzip,application/json"
       showUploadList={false}
       beforeUpload={(file) => {
         setBusy(true);
