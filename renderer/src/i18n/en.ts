@@ -111,6 +111,18 @@ export const en: Shape<typeof zh> = {
     teamNotRegistered: 'An unregistered team has no registration date',
     evictionReason: 'Eviction needs at least one reason',
     evictionEvidence: 'Eviction needs the evaluations it rests on as evidence',
+    claim: {
+      aboveCap: 'The amount asked is above the cap of this support',
+      founderRequired: 'A founder claims this support in person: choose the applicant',
+      grantedAboveAsked: 'The amount granted cannot exceed the amount asked',
+      reasonRequired: 'The applicant does not meet every condition yet: say why the claim is made anyway',
+      submittedOnRequired: 'A submitted claim needs its submission date',
+      decidedOnRequired: 'A decided claim needs its decision date',
+      amountGrantedRequired: 'A granted claim needs the amount granted',
+      paidOnRequired: 'A paid claim needs its payment date',
+      decidedBeforeSubmitted: 'The decision date cannot be before the submission date',
+      paidBeforeDecided: 'The payment date cannot be before the decision date',
+    },
     creditCode: {
       required: 'A unified social credit code is required (except for unregistered teams)',
       length: 'A unified social credit code has 18 characters',

@@ -110,6 +110,18 @@ export const zh = {
     teamNotRegistered: '未注册团队不应有注册日期',
     evictionReason: '清退须至少选择一项理由',
     evictionEvidence: '清退须附上作为依据的评价结果',
+    claim: {
+      aboveCap: '申请金额超过该项扶持的上限',
+      founderRequired: '该项扶持由创始人个人申请，请选择申请人',
+      grantedAboveAsked: '核定金额不能超过申请金额',
+      reasonRequired: '申请人尚不符合全部条件，请说明仍然申请的理由',
+      submittedOnRequired: '已提交的申请须填写提交日期',
+      decidedOnRequired: '已有审批结果的申请须填写审批日期',
+      amountGrantedRequired: '已批准的申请须填写核定金额',
+      paidOnRequired: '已拨付的申请须填写拨付日期',
+      decidedBeforeSubmitted: '审批日期不能早于提交日期',
+      paidBeforeDecided: '拨付日期不能早于审批日期',
+    },
     creditCode: {
       required: '除未注册团队外，必须填写统一社会信用代码',
       length: '统一社会信用代码应为 18 位',

@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './calendar';
+export * from './rules';
+export * from './eligibility';
