@@ -2,3 +2,4 @@ export * from './ids';
 export * from './calendar';
 export * from './rules';
 export * from './eligibility';
+export * from './quarters';

@@ -3,6 +3,7 @@ import { claimSchema } from '../records';
 import { addMonthsClamped, addYearsClamped } from './calendar';
 import { standingFor, standingsOf, type ClaimFacts, type StandingInput } from './eligibility';
 import { defaultSupportRules as rules, supportsOf } from './rules';
+import { claimsByQuarter } from './quarters';
 
 const TODAY = '2026-12-03';
 const founder = (over: Partial<StandingInput['founders'][number]> = {}): StandingInput['founders'][number] => ({ id: 'f1', name: '李明', keyGroups: ['graduate'], graduatedOn: '2025-06-30', ...over });
@@ -218,5 +219,20 @@ describe('the claim record', () => {
   });
   it('needs the decision date and amount once granted', () => {
     expect(problems({ decidedOn: undefined, amountGranted: undefined })).toEqual(['decidedOn: v.claim.decidedOnRequired', 'amountGranted: v.claim.amountGrantedRequired']);
+  });
+});
+
+describe('claimsByQuarter', () => {
+  it('counts claims by the quarter submitted and grants by the quarter decided', () => {
+    const figures = claimsByQuarter([
+      { state: 'paid', submittedOn: '2026-03-31', decidedOn: '2026-04-01', amountAsked: 5000, amountGranted: 4000 },
+      { state: 'rejected', submittedOn: '2026-04-02', decidedOn: '2026-05-01', amountAsked: 3000 },
+      { state: 'withdrawn', submittedOn: '2026-04-03', amountAsked: 9000 },
+      { state: 'preparing', amountAsked: 1000 },
+    ]);
+    expect(figures).toEqual([
+      { quarter: '2026Q1', claimed: 1, asked: 5000, granted: 0, grantedAmount: 0 },
+      { quarter: '2026Q2', claimed: 1, asked: 3000, granted: 1, grantedAmount: 4000 },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ export const en: Shape<typeof zh> = {
     reports: 'Operating reports',
     evaluations: 'Evaluations',
     exits: 'Exits',
+    supports: 'Supports',
     sync: 'Roster sync',
     settings: 'Settings',
     menu: 'Main menu',

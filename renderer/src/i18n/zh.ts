@@ -11,6 +11,7 @@ export const zh = {
     reports: '经营数据',
     evaluations: '绩效评价',
     exits: '退出管理',
+    supports: '扶持政策',
     sync: '数据同步',
     settings: '设置',
     menu: '主菜单',
