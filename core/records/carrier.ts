@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultSupportRules, supportRulesSchema } from '../supports/rules';
 import { isoDateTime, requiredText, text } from './common';
 
 export const carrierLines = ['hrss', 'science', 'both'] as const;
@@ -47,6 +48,8 @@ export const ruleSetSchema = z.object({
   /** Added after the first release: carriers saved before read the defaults. */
   thresholds: thresholdsSchema.default(defaultThresholds),
   graduation: graduationSchema.default(defaultGraduation),
+  /** The province's supports (扶持政策) and their local figures. */
+  supports: supportRulesSchema.default(defaultSupportRules),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -60,6 +63,7 @@ export const defaultRuleSet: RuleSet = {
   backupsKept: 10,
   thresholds: defaultThresholds,
   graduation: defaultGraduation,
+  supports: defaultSupportRules,
 };
 
 export const carrierSchema = z.object({

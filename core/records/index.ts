@@ -8,6 +8,7 @@ import { templateSchema } from './template';
 import { evaluationSchema } from './evaluation';
 import { exitSchema } from './exit';
 import { carrierSchema } from './carrier';
+import { claimSchema } from './claim';
 
 /** Every record kind the desk keeps, by its one name (used for tables, outbox, audit and protocol). */
 export const recordSchemas = {
@@ -20,6 +21,7 @@ export const recordSchemas = {
   template: templateSchema,
   evaluation: evaluationSchema,
   exit: exitSchema,
+  claim: claimSchema,
 } as const;
 
 export type Entity = keyof typeof recordSchemas;
@@ -37,3 +39,4 @@ export * from './session';
 export * from './template';
 export * from './evaluation';
 export * from './exit';
+export * from './claim';

@@ -6,6 +6,7 @@ import { SessionsPage } from '../features/sessions/SessionsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExitsPage } from '../features/exits/ExitsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SupportsPage } from '../features/supports/SupportsPage';
 import { StartupsPage } from '../features/startups/StartupsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import type { Page } from './route';
@@ -23,6 +24,8 @@ export function PageView({ page, rest, carrier }: { page: Page; rest: string[]; 
       return <DashboardPage rest={rest} carrier={carrier} />;
     case 'exits':
       return <ExitsPage rest={rest} carrier={carrier} />;
+    case 'supports':
+      return <SupportsPage rest={rest} carrier={carrier} />;
     case 'sync': return <SyncPage carrier={carrier} />;
     case 'settings':
       return <SettingsPage carrier={carrier} />;

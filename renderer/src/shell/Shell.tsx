@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   ExportOutlined,
   FileTextOutlined,
+  FundOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -26,6 +27,7 @@ const icons: Record<Page, ReactNode> = {
   reports: <BarChartOutlined />,
   evaluations: <AuditOutlined />,
   exits: <ExportOutlined />,
+  supports: <FundOutlined />,
   sync: <CloudSyncOutlined />,
   settings: <SettingOutlined />,
 };

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const pages = ['dashboard', 'startups', 'mentors', 'sessions', 'reports', 'evaluations', 'exits', 'sync', 'settings'] as const;
+export const pages = ['dashboard', 'startups', 'mentors', 'sessions', 'reports', 'evaluations', 'exits', 'supports', 'sync', 'settings'] as const;
 export type Page = (typeof pages)[number];
 
 /** The page lives in the URL hash, so a reload (and the browser's back button) keeps the manager's place. */

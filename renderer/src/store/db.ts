@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Carrier, Evaluation, Exit, Founder, Mentor, Report, Session, Startup, Template } from '@core/records';
+import type { Carrier, Claim, Evaluation, Exit, Founder, Mentor, Report, Session, Startup, Template } from '@core/records';
 import type { OutboxEntry } from '@core/sync/protocol';
 import { schemaVersions } from './schema';
 import type { StartupIndexRow } from './startupIndex';
@@ -29,6 +29,7 @@ export type DeskDb = Dexie & {
   templates: EntityTable<Template, 'id'>;
   evaluations: EntityTable<Evaluation, 'id'>;
   exits: EntityTable<Exit, 'id'>;
+  claims: EntityTable<Claim, 'id'>;
   audit: EntityTable<AuditEntry, 'seq'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaEntry, 'key'>;

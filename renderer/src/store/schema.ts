@@ -14,6 +14,7 @@ export const tableOf = {
   template: 'templates',
   evaluation: 'evaluations',
   exit: 'exits',
+  claim: 'claims',
 } as const satisfies Record<Entity, string>;
 
 const derivedTables = (tx: Transaction): DerivedTables => ({
@@ -110,5 +111,11 @@ export const schemaVersions: SchemaVersion[] = [
     upgrade: async (tx) => {
       await scanDuplicates({ startups: tx.table('startups'), founders: tx.table('founders'), meta: tx.table('meta') });
     },
+  },
+  {
+    // Supports (扶持政策): claims of a support by a startup or its founder, found by startup and by state
+    // (open claims, reminders). A new table only; nothing to convert.
+    version: 8,
+    stores: { claims: 'id, startupId, support, state, remindOn' },
   },
 ];

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, R
 import type { Figure, NumberKey } from '@core/kpis/carrierNumbers';
 import { formatFigure, formatValue } from '../../shell/figures';
 import { ChartCard } from './ChartCard';
+import { ClaimsChart } from '../supports/ClaimsChart';
 import type { Dashboard } from './dashboardData';
 
 const colors = ['#1f4e9c', '#e8833a', '#3a9e6b', '#c0392b', '#8e6fbf', '#5aa9c9'];
@@ -160,6 +161,7 @@ export function DashboardCharts({ data, print }: { data: Dashboard; print?: bool
           },
         ]}
       />
+      <ClaimsChart print={print} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { BackupCard } from '../backup/BackupCard';
 import { CarrierForm } from '../carrier/CarrierForm';
 import { LockCard } from '../lock/LockCard';
 import { RulesForm } from './RulesForm';
+import { SupportRulesCard } from '../supports/SupportRulesCard';
 import { saveErrorText } from '../../shell/forms';
 
 const languageNames: Record<Language, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
@@ -68,6 +69,9 @@ export function SettingsPage({ carrier }: { carrier: Carrier }) {
       </Card>
       <Card title={t('rules.title')}>
         <RulesForm carrier={carrier} />
+      </Card>
+      <Card title={t('supports.rules.title')}>
+        <SupportRulesCard carrier={carrier} />
       </Card>
     </Space>
   );

@@ -9,6 +9,7 @@ import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { startupFile, voidStartup } from '../../store/startups';
 import { StartupMentoring } from '../sessions/StartupMentoring';
+import { StartupSupports } from '../supports/StartupSupports';
 import { AlsoFounded } from './AlsoFounded';
 import { MaskedId } from './MaskedId';
 import { completableText } from './labels';
@@ -116,6 +117,7 @@ export function StartupFileView({ id }: { id: string }) {
         />
       </Card>
       <StartupMentoring startupId={s.id} />
+      <StartupSupports startupId={s.id} />
       <Card title={t('startups.file.timeline')}>
         {(() => {
           const events = timelineOf(file, t);

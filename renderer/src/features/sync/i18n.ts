@@ -80,6 +80,7 @@ export const zh = {
     template: '评价模板',
     evaluation: '绩效评价',
     exit: '退出决定',
+    claim: '扶持申请',
   },
 };
 
@@ -162,5 +163,6 @@ export const en: Shape<typeof zh> = {
     template: 'Evaluation template',
     evaluation: 'Evaluation',
     exit: 'Exit decision',
+    claim: 'Support claim',
   },
 };

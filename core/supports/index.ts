@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './calendar';
+export * from './rules';
+export * from './eligibility';
+export * from './quarters';

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { choose, fillDate, setUpCarrier } from './support/desk';
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const quarterOf = (iso: string) => `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+const previousQuarter = (q: string) => (q.endsWith('Q1') ? `${Number(q.slice(0, 4)) - 1}Q4` : `${q.slice(0, 5)}${Number(q.slice(5)) - 1}`);
+
+/** A resident registered a year ago, its founder a graduate of a year ago, one graduate hired but not yet insured. */
+async function seedResident(page: Page) {
+  const today = day(0);
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  await page.evaluate(
+    async ({ yearAgo, period }) => {
+      const open = indexedDB.open('incubator-desk');
+      const db: IDBDatabase = await new Promise((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const tx = db.transaction(['startups', 'founders', 'reports'], 'readwrite');
+      const at = new Date().toISOString();
+      tx.objectStore('startups').put({
+        id: 'e2e-qinghe', updatedAt: at, name: '杭州青禾数字科技有限公司', entityType: 'enterprise', creditCode: '914403001922038216', registeredOn: yearAgo,
+        industry: 'I', field: 'digital', stage: 'early', admittedOn: yearAgo, agreementEndsOn: '2029-12-31', area: 60, feeWaived: false, keyProject: false, status: 'resident',
+      });
+      tx.objectStore('founders').put({ id: 'e2e-wangfang', updatedAt: at, startupId: 'e2e-qinghe', name: '王芳', idNumber: '11010519491231002X', keyGroups: ['graduate'], graduatedOn: yearAgo, firstTime: true, trainingCertified: false });
+      tx.objectStore('reports').put({
+        id: `e2e-qinghe-${period}`, updatedAt: at, startupId: 'e2e-qinghe', period, employees: 3, keyGroupHires: 0, newGraduateHires: 1, insuredEmployees: 0,
+        revenue: 0, netProfit: 0, taxPaid: 0, rdSpend: 0, ipApplied: 0, inventionPatentsGranted: 0, otherIpGranted: 0, financing: 0, guaranteeLoans: 0, equityFinancing: 0, subsidies: 0,
+      });
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    },
+    { yearAgo, period: previousQuarter(quarterOf(today)) },
+  );
+}
+
+test('from eligibility through a granted claim to the dashboard, and the claims exported and read back', async ({ page }, testInfo) => {
+  const today = day(0);
+  await setUpCarrier(page);
+  await seedResident(page);
+
+  await page.getByRole('menuitem', { name: '扶持政策' }).click();
+  const subsidyRow = page.getByRole('row').filter({ hasText: '杭州青禾数字科技有限公司' }).filter({ hasText: '一次性创业补贴' });
+  await expect(subsidyRow).toContainText('可申请');
+  await expect(subsidyRow).toContainText('（十五）');
+  await expect(subsidyRow).toContainText('5,000 元');
+
+  // 社保补贴 is near: the report shows one graduate hired but nobody insured.
+  await choose(page, '按状态筛选', '即将可申请（1）');
+  const insuranceRow = page.getByRole('row').filter({ hasText: '社会保险补贴（招用重点群体）' });
+  await expect(insuranceRow).toContainText('再招用 1 名就业困难人员或高校毕业生并为其缴纳社会保险');
+
+  await choose(page, '按状态筛选', '可申请（5）');
+  await subsidyRow.getByRole('button', { name: '为杭州青禾数字科技有限公司登记一次性创业补贴申请' }).click();
+  const dialog = page.getByRole('dialog', { name: '扶持申请：杭州青禾数字科技有限公司' });
+  await expect(dialog.getByText('申请人符合全部条件')).toBeVisible();
+  // Above the cap: refused with the reason, the amount kept as typed.
+  await dialog.getByLabel('申请金额（元）').fill('6000');
+  await dialog.getByRole('checkbox', { name: '营业执照' }).check();
+  await dialog.getByRole('checkbox', { name: '申请人身份证' }).check();
+  await choose(dialog, '申请状态', '已提交');
+  await fillDate(dialog, '提交日期', today);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('申请金额超过该项扶持的上限')).toBeVisible();
+  await expect(dialog.getByLabel('申请金额（元）')).toHaveValue('6000');
+  await dialog.getByLabel('申请金额（元）').fill('5000');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(subsidyRow).toHaveCount(0);
+  await choose(page, '按状态筛选', '已申请（1）');
+  await expect(subsidyRow).toContainText('已申请');
+
+  // Granted: a decision dated before the submission is refused, nothing typed lost.
+  await page.getByRole('tab', { name: '申请记录' }).click();
+  await page.getByRole('button', { name: '编辑杭州青禾数字科技有限公司的一次性创业补贴申请' }).click();
+  const edit = page.getByRole('dialog', { name: '扶持申请：杭州青禾数字科技有限公司' });
+  await choose(edit, '申请状态', '已批准');
+  await fillDate(edit, '审批日期', day(-1));
+  await edit.getByLabel('核定金额（元）').fill('5000');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit.getByText('审批日期不能早于提交日期')).toBeVisible();
+  await expect(edit.getByLabel('核定金额（元）')).toHaveValue('5000');
+  await fillDate(edit, '审批日期', today);
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '一次性创业补贴' })).toContainText('已批准');
+
+  // The claims file for the 人社 office, read back.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出申请记录（XLSX）' }).click();
+  const saved = testInfo.outputPath('claims.xlsx');
+  await (await download).saveAs(saved);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(saved);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const row = (sheet.getRow(2).values as unknown[]).slice(1);
+  const cell = (name: string) => row[header.indexOf(name)];
+  expect(sheet.name).toBe('扶持申请记录');
+  expect(cell('企业')).toBe('杭州青禾数字科技有限公司');
+  expect(cell('扶持项目')).toBe('一次性创业补贴');
+  expect(cell('政策依据')).toBe('（十五）');
+  expect(cell('申请状态')).toBe('已批准');
+  expect(cell('申请金额（元）')).toBe(5000);
+  expect(cell('核定金额（元）')).toBe(5000);
+  expect(cell('已备材料')).toBe('申请人身份证、营业执照');
+  expect(sheet.rowCount).toBe(2);
+
+  // The dashboard counts the claim and the grant in this quarter.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  const card = page.getByRole('region', { name: '扶持申请与批准（按季度）' });
+  await card.getByRole('button', { name: '查看数据' }).click();
+  await expect(card.getByRole('row').filter({ hasText: quarterOf(today) })).toHaveText(new RegExp(`${quarterOf(today)}\\s*1\\s*0\\.5\\s*1\\s*0\\.5`));
+});
