@@ -8,6 +8,7 @@ import {
   setCarrierStatus,
   verifyStartup,
 } from './admin/actions';
+import { createAccount } from './auth/accounts';
 import { carrierInput, carrierStatusInput, keyProjectInput, templateInput, verificationInput } from './admin/inputs';
 import { storeFlags, storeLocation } from './config';
 import type { Store } from './db/schema';
@@ -37,6 +38,10 @@ const commands: Record<string, { usage: string; run(store: Store, args: string[]
     usage: '<carrierCode> <startupId> yes|no',
     run: (store, [code = '', startupId = '', answer]) =>
       designateKeyProject(store, code, startupId, parseInput(keyProjectInput, { designated: answer === 'yes' ? true : answer === 'no' ? false : answer })),
+  },
+  'user:create': {
+    usage: '<login> nation|<region code: 2, 4 or 6 digits> viewer|officer   # prints a one-time initial password',
+    run: (store, [login, scope, role]) => createAccount(store, { login, scope, role }),
   },
   'template:publish': {
     usage: '<template.json>',

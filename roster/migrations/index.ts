@@ -1,5 +1,6 @@
 import { init } from './001_init';
 import { wideIds } from './002_wide_ids';
+import { consoleAccounts } from './020_console';
 import type { RosterMigration } from './migration';
 
 export type { RosterMigration } from './migration';
@@ -8,4 +9,5 @@ export type { RosterMigration } from './migration';
 export const migrations: Record<string, RosterMigration> = {
   '001_init': init,
   '002_wide_ids': wideIds,
+  '020_console': consoleAccounts,
 };
