@@ -1,17 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RosterSchema, Store } from '../db/schema';
+import type { AuditAction, AuditEntry } from '../http/consoleApi';
 import type { Account } from './accounts';
-
-export type AuditAction = 'carrier.create' | 'carrier.token' | 'carrier.status' | 'startup.verification' | 'startup.keyProject' | 'founder.reveal';
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  login: string;
-  action: AuditAction;
-  carrierCode: string | null;
-  detail: Record<string, unknown>;
-}
 
 /** Appends one officer action; the table has no update or delete path (its triggers refuse both). */
 export async function appendAudit(

@@ -10,6 +10,7 @@ import {
 } from '../admin/actions';
 import { carrierInput, carrierStatusInput, keyProjectInput, verificationInput } from '../admin/inputs';
 import type { CarrierStatus, Store } from '../db/schema';
+import type { CarrierRow, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import type { Account } from './accounts';
@@ -20,15 +21,6 @@ import { inScope, regionCode } from './scope';
  * The roster as one console account sees it: every read is filtered by the account's scope in the query
  * itself, and a carrier outside it answers 404 exactly as one that does not exist would.
  */
-
-export interface CarrierRow {
-  code: string;
-  name: string;
-  status: CarrierStatus;
-  regionCode: string | null;
-  line: string | null;
-  level: string | null;
-}
 
 export const carrierFilter = z.object({
   region: z.string().regex(/^\d{1,6}$/).optional(),
@@ -75,19 +67,6 @@ export async function requireCarrier(store: Store, account: Account, code: strin
   const row = await carriersQuery(store, account).where('code', '=', code).executeTakeFirst();
   if (!row) throw new RosterError(404, 'not_found', `no carrier ${code} in your scope`);
   return carrierRow(row);
-}
-
-export interface Resident {
-  startupId: string;
-  rosterId: string | null;
-  name: string;
-  creditCode: string | null;
-  status: string;
-  admittedOn: string;
-  verification: 'verified' | 'mismatch' | null;
-  verificationNote: string | null;
-  keyProjectDesignated: boolean;
-  founders: { id: string; name: string; idNumberMasked: string }[];
 }
 
 type RecordData = Record<string, unknown>;
