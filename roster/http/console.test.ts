@@ -128,6 +128,19 @@ describe.each(backends)('authority console API on $name', (backend) => {
     expect(new Set(audit.entries.map((e) => e.carrierCode))).toEqual(new Set(['BJ-1', 'BJ-2']));
   });
 
+  it('serves only the files the console build wrote, whatever path is asked for', async () => {
+    for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/..%2fpackage.json', '/console/assets/../../package.json']) {
+      const response = await fetch(roster.url + path);
+      expect(await response.text(), path).not.toContain('"name": "incubator-desk"');
+    }
+    // Under /console/api/ nothing is a page: without a session it is 401, with one an unknown route is 404.
+    expect((await fetch(`${roster.url}/console/api/no-such-thing`)).status).toBe(401);
+    const { password } = await account('reader', 'nation', 'viewer');
+    const client = consoleClient(roster.url);
+    await client.signIn('reader', password);
+    expect((await client.get('/no-such-thing')).status).toBe(404);
+  });
+
   it('hands each officer decision to the carrier’s desk on its next pull, and audits each', { timeout: 60_000 }, async () => {
     const officer = await signedIn('zhejiang.officer', '33');
     const created = (await newCarrier(officer, 'ZJ-1', '330106')).body as { token: string };

@@ -140,6 +140,8 @@ function serveBundle(app: FastifyInstance): void {
   const send = (reply: FastifyReply, path: string) =>
     reply
       .type(contentTypes[extname(path)] ?? 'application/octet-stream')
+      // The page's own policy is in its <meta>; framing can only be refused by a header.
+      .header('content-security-policy', "frame-ancestors 'none'")
       .header('x-content-type-options', 'nosniff')
       .header('x-frame-options', 'DENY')
       .send(readFileSync(path));
