@@ -49,6 +49,14 @@ describe.each(backends)('authority console API on $name', (backend) => {
     const sessions = await roster.store.db.selectFrom('console_sessions').select('id_hash').execute();
     expect(sessions.map((s) => s.id_hash)).not.toContain(sessionId);
 
+    // Behind the https proxy the cookie is also Secure.
+    const viaHttps = await fetch(`${roster.url}/console/api/session`, {
+      method: 'POST',
+      headers: { 'x-console-csrf': 'sign-in', 'x-forwarded-proto': 'https', 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'li.wei', password: created.password }),
+    });
+    expect(viaHttps.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Max-Age=28800; Secure$/);
+
     expect((await client.post('/session/end')).status).toBe(200);
     expect((await client.get('/session')).status).toBe(401);
   });
