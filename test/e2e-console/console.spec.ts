@@ -46,6 +46,11 @@ test('a province officer sees only its carriers, and another province’s is not
   await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toBeVisible();
   await expect(page.getByText('上海某创业孵化基地')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('carriers-zh.png') });
+  const filters = page.getByRole('form', { name: '载体名录' });
+  await choose(filters, '归口条线', '人社条线');
+  await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toHaveCount(0);
+  await choose(filters, '归口条线', '科技条线');
+  await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toBeVisible();
 
   await page.goto('/console/carriers/SH-1');
   await expect(page.getByRole('alert')).toContainText('未找到，或不在您的管辖范围内');
