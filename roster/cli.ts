@@ -21,6 +21,7 @@ import {
   verificationInput,
 } from './admin/inputs';
 import { creditCodeHolders } from './admin/lookup';
+import { createAccount } from './auth/accounts';
 import { storeFlags, storeLocation } from './config';
 import type { Store } from './db/schema';
 import { openStore } from './db/open';
@@ -49,6 +50,10 @@ const commands: Record<string, { usage: string; run(store: Store, args: string[]
     usage: '<carrierCode> <startupId> yes|no',
     run: (store, [code = '', startupId = '', answer]) =>
       designateKeyProject(store, code, startupId, parseInput(keyProjectInput, { designated: answer === 'yes' ? true : answer === 'no' ? false : answer })),
+  },
+  'user:create': {
+    usage: '<login> nation|<region code: 2, 4 or 6 digits> viewer|officer   # prints a one-time initial password',
+    run: (store, [login, scope, role]) => createAccount(store, { login, scope, role }),
   },
   'template:publish': {
     usage: '<template.json>',

@@ -65,6 +65,52 @@ export interface RosterChangeTable {
   created_at: string;
 }
 
+/** A person who uses the authority's console. */
+export interface ConsoleAccountTable {
+  login: string;
+  /** scrypt$N$r$p$salt$hash (base64url): the parameters travel with the hash, so they can be raised later. */
+  password_hash: string;
+  /** 'nation', or a region code prefix: 2 digits a province, 4 a city, 6 a county. */
+  scope: string;
+  role: 'viewer' | 'officer';
+  created_at: string;
+}
+
+export interface ConsoleSessionTable {
+  /** sha256 of the cookie's session id: a leaked database does not leak live sessions. */
+  id_hash: string;
+  login: string;
+  expires_at: string;
+}
+
+/** One failed sign-in, counted per account ('login:…') and per address ('ip:…'). */
+export interface ConsoleLoginFailureTable {
+  id: Generated<number>;
+  subject: string;
+  at: string;
+}
+
+/** Append-only (database triggers refuse update and delete). */
+export interface ConsoleAuditTable {
+  id: Generated<number>;
+  at: string;
+  login: string;
+  scope: string;
+  action: string;
+  carrier_code: string | null;
+  /** JSON: what was decided (status and reason, note, which founder's number was shown). */
+  detail: string;
+}
+
+/** Where the authority registered a carrier; a console account's scope is checked against region_code. */
+export interface CarrierProfileTable {
+  carrier_code: string;
+  /** 6 digits, as the desk's carrier record writes it. */
+  region_code: string;
+  line: string;
+  level: string;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -72,6 +118,11 @@ export interface RosterSchema {
   records: RecordTable;
   roster_ids: RosterIdTable;
   roster_changes: RosterChangeTable;
+  console_accounts: ConsoleAccountTable;
+  console_sessions: ConsoleSessionTable;
+  console_login_failures: ConsoleLoginFailureTable;
+  console_audit: ConsoleAuditTable;
+  carrier_profiles: CarrierProfileTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Store } from '../db/schema';
 import { RosterError } from '../errors';
 import { adminRoutes } from './adminRoutes';
+import { consoleRoutes } from './consoleRoutes';
 import { syncRoutes } from './syncRoutes';
 
 export interface AppOptions {
@@ -60,5 +61,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   app.register(syncRoutes, options);
   app.register(adminRoutes, options);
+  app.register(consoleRoutes, options);
   return app;
 }

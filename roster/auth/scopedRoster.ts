@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { carrierLevels, carrierLines } from '@core/records/carrier';
+import { maskIdNumber } from '@core/validators/idNumber';
+import {
+  createCarrier,
+  designateKeyProject,
+  reissueToken,
+  setCarrierStatus,
+  verifyStartup,
+} from '../admin/actions';
+import { carrierInput, carrierStatusInput, keyProjectInput, verificationInput } from '../admin/inputs';
+import type { CarrierStatus, Store } from '../db/schema';
+import type { CarrierRow, Resident } from '../http/consoleApi';
+import { parseInput, RosterError } from '../errors';
+import { storable } from '../storableText';
+import type { Account } from './accounts';
+import { appendAudit } from './audit';
+import { inScope, regionCode } from './scope';
+
+/**
+ * The roster as one console account sees it: every read is filtered by the account's scope in the query
+ * itself, and a carrier outside it answers 404 exactly as one that does not exist would.
+ */
+
+export const carrierFilter = z.object({
+  region: z.string().regex(/^\d{1,6}$/).optional(),
+  line: z.enum(carrierLines).optional(),
+  level: z.enum(carrierLevels).optional(),
+  status: z.enum(['listed', 'rectify', 'removed']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+function carriersQuery(store: Store, account: Account) {
+  const query = store.db
+    .selectFrom('carriers')
+    .leftJoin('carrier_profiles', 'carrier_profiles.carrier_code', 'carriers.code')
+    .select(['code', 'name', 'status', 'region_code', 'line', 'level']);
+  // A carrier the authority has not placed in a region is the nation's alone.
+  return account.scope === 'nation' ? query : query.where('region_code', 'like', `${account.scope}%`);
+}
+
+const carrierRow = (r: { code: string; name: string; status: CarrierStatus; region_code: string | null; line: string | null; level: string | null }): CarrierRow => ({
+  code: r.code,
+  name: r.name,
+  status: r.status,
+  regionCode: r.region_code,
+  line: r.line,
+  level: r.level,
+});
+
+export async function listCarriers(store: Store, account: Account, filterInput: unknown): Promise<{ carriers: CarrierRow[]; total: number }> {
+  const filter = parseInput(carrierFilter, filterInput);
+  let query = carriersQuery(store, account);
+  if (filter.region) query = query.where('region_code', 'like', `${filter.region}%`);
+  if (filter.line) query = query.where('line', '=', filter.line);
+  if (filter.level) query = query.where('level', '=', filter.level);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const [rows, count] = await Promise.all([
+    query.orderBy('code').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
+    query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { carriers: rows.map(carrierRow), total: Number(count.n) };
+}
+
+export async function requireCarrier(store: Store, account: Account, code: string): Promise<CarrierRow> {
+  const row = await carriersQuery(store, account).where('code', '=', code).executeTakeFirst();
+  if (!row) throw new RosterError(404, 'not_found', `no carrier ${code} in your scope`);
+  return carrierRow(row);
+}
+
+type RecordData = Record<string, unknown>;
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A carrier's startups with their founders (ID numbers masked) and the roster's decisions on each. */
+export async function carrierResidents(store: Store, account: Account, code: string): Promise<{ carrier: CarrierRow; residents: Resident[] }> {
+  const carrier = await requireCarrier(store, account, code);
+  const [records, rosterIds, decisions] = await Promise.all([
+    store.db
+      .selectFrom('records')
+      .select(['entity', 'record_id', 'data'])
+      .where('carrier_code', '=', code)
+      .where('entity', 'in', ['startup', 'founder'])
+      .where('deleted', '=', 0)
+      .orderBy('record_id')
+      .execute(),
+    store.db.selectFrom('roster_ids').select(['startup_id', 'number']).where('carrier_code', '=', code).execute(),
+    store.db
+      .selectFrom('roster_changes')
+      .select(['kind', 'payload'])
+      .where('carrier_code', '=', code)
+      .where('kind', 'in', ['verification', 'keyProject'])
+      .orderBy('seq')
+      .execute(),
+  ]);
+  const numbers = new Map(rosterIds.map((r) => [r.startup_id, r.number]));
+  const verification = new Map<string, { result: 'verified' | 'mismatch'; note?: string }>();
+  const designated = new Map<string, boolean>();
+  for (const d of decisions) {
+    const payload = JSON.parse(d.payload) as { startupId: string; result?: 'verified' | 'mismatch'; note?: string; designated?: boolean };
+    if (d.kind === 'verification' && payload.result) verification.set(payload.startupId, { result: payload.result, note: payload.note });
+    if (d.kind === 'keyProject') designated.set(payload.startupId, payload.designated === true);
+  }
+  const parsed = records.map((r) => ({ entity: r.entity, id: r.record_id, data: JSON.parse(r.data ?? '{}') as RecordData }));
+  const foundersOf = new Map<string, Resident['founders']>();
+  for (const f of parsed.filter((r) => r.entity === 'founder')) {
+    const list = foundersOf.get(textOf(f.data.startupId)) ?? [];
+    list.push({ id: f.id, name: textOf(f.data.name), idNumberMasked: maskIdNumber(textOf(f.data.idNumber)) });
+    foundersOf.set(textOf(f.data.startupId), list);
+  }
+  const residents = parsed
+    .filter((r) => r.entity === 'startup')
+    .map((s): Resident => {
+      const number = numbers.get(s.id);
+      const v = verification.get(s.id);
+      return {
+        startupId: s.id,
+        rosterId: number === undefined ? null : `RS${String(number).padStart(8, '0')}`,
+        name: textOf(s.data.name),
+        creditCode: textOf(s.data.creditCode) || null,
+        status: textOf(s.data.status),
+        admittedOn: textOf(s.data.admittedOn),
+        verification: v?.result ?? null,
+        verificationNote: v?.note ?? null,
+        keyProjectDesignated: designated.get(s.id) ?? false,
+        founders: foundersOf.get(s.id) ?? [],
+      };
+    });
+  return { carrier, residents };
+}
+
+function requireOfficer(account: Account): void {
+  if (account.role !== 'officer') throw new RosterError(403, 'forbidden', 'this account may view but not decide (role viewer)');
+}
+
+/** One founder's full ID number, for an officer who asks; the asking is audited. */
+export async function revealIdNumber(store: Store, account: Account, code: string, founderId: string): Promise<{ idNumber: string }> {
+  requireOfficer(account);
+  await requireCarrier(store, account, code);
+  const row = await store.db
+    .selectFrom('records')
+    .select('data')
+    .where('carrier_code', '=', code)
+    .where('entity', '=', 'founder')
+    .where('record_id', '=', founderId)
+    .where('deleted', '=', 0)
+    .executeTakeFirst();
+  if (!row) throw new RosterError(404, 'not_found', `carrier ${code} has not reported founder ${founderId}`);
+  const data = JSON.parse(row.data ?? '{}') as RecordData;
+  await appendAudit(store.db, account, 'founder.reveal', code, { founderId, startupId: textOf(data.startupId) });
+  return { idNumber: textOf(data.idNumber) };
+}
+
+export const consoleCarrierInput = storable(
+  z.object({ ...carrierInput.shape, regionCode, line: z.enum(carrierLines), level: z.enum(carrierLevels) }),
+);
+
+/**
+ * The officer actions: each is admin/actions.ts's own (a roster change the desk pulls), then its audit
+ * entry. Those actions commit on their own, so the entry follows the commit: a failed action is never
+ * logged as done.
+ */
+export async function createCarrierInScope(store: Store, account: Account, input: unknown): Promise<{ code: string; token: string }> {
+  requireOfficer(account);
+  const { regionCode: region, line, level, ...carrier } = parseInput(consoleCarrierInput, input);
+  if (!inScope(account.scope, region)) throw new RosterError(403, 'forbidden', `region ${region} is outside your scope ${account.scope}`);
+  const created = await createCarrier(store, carrier);
+  await store.db.insertInto('carrier_profiles').values({ carrier_code: carrier.code, region_code: region, line, level }).execute();
+  await appendAudit(store.db, account, 'carrier.create', carrier.code, { name: carrier.name, regionCode: region, line, level });
+  return created;
+}
+
+export async function rotateTokenInScope(store: Store, account: Account, code: string): Promise<{ code: string; token: string }> {
+  requireOfficer(account);
+  await requireCarrier(store, account, code);
+  const rotated = await reissueToken(store, code);
+  await appendAudit(store.db, account, 'carrier.token', code, {});
+  return rotated;
+}
+
+export const statusDecisionInput = storable(z.object({ ...carrierStatusInput.shape, reason: z.string().trim().min(1, 'a status decision needs a reason').max(200) }));
+
+export async function setStatusInScope(store: Store, account: Account, code: string, input: unknown): Promise<{ seq: number }> {
+  requireOfficer(account);
+  const { status, reason } = parseInput(statusDecisionInput, input);
+  await requireCarrier(store, account, code);
+  const done = await setCarrierStatus(store, code, { status });
+  await appendAudit(store.db, account, 'carrier.status', code, { status, reason });
+  return done;
+}
+
+export async function verifyInScope(store: Store, account: Account, code: string, startupId: string, input: unknown): Promise<{ seq: number }> {
+  requireOfficer(account);
+  const decision = parseInput(verificationInput, input);
+  await requireCarrier(store, account, code);
+  const done = await verifyStartup(store, code, startupId, decision);
+  await appendAudit(store.db, account, 'startup.verification', code, { startupId, ...decision });
+  return done;
+}
+
+export async function keyProjectInScope(store: Store, account: Account, code: string, startupId: string, input: unknown): Promise<{ seq: number }> {
+  requireOfficer(account);
+  const decision = parseInput(keyProjectInput, input);
+  await requireCarrier(store, account, code);
+  const done = await designateKeyProject(store, code, startupId, decision);
+  await appendAudit(store.db, account, 'startup.keyProject', code, { startupId, ...decision });
+  return done;
+}

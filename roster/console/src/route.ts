@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from 'react';
+
+/** The console's pages are paths under /console/, so a carrier's page can be bookmarked and shared. */
+export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'audit' };
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.replace(/^\/console\/?/, '');
+  const carrier = /^carriers\/([^/]+)$/.exec(rest);
+  if (carrier?.[1]) return { page: 'carrier', code: decodeURIComponent(carrier[1]) };
+  if (rest === 'audit') return { page: 'audit' };
+  return { page: 'carriers' };
+}
+
+export const routePath = (route: Route): string =>
+  route.page === 'carrier' ? `/console/carriers/${encodeURIComponent(route.code)}` : route.page === 'audit' ? '/console/audit' : '/console/';
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('popstate', onChange);
+  return () => window.removeEventListener('popstate', onChange);
+};
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export function navigate(route: Route): void {
+  window.history.pushState(null, '', routePath(route));
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

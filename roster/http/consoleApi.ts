@@ -1,0 +1,45 @@
+import type { CarrierStatus } from '../db/schema';
+
+/** What the console's JSON API answers; the service and the console's bundle share these shapes. */
+
+export interface AccountView {
+  login: string;
+  scope: string;
+  role: 'viewer' | 'officer';
+  /** Sent back in the x-console-csrf header on every state-changing request. */
+  csrf: string;
+}
+
+export interface CarrierRow {
+  code: string;
+  name: string;
+  status: CarrierStatus;
+  regionCode: string | null;
+  line: string | null;
+  level: string | null;
+}
+
+export interface Resident {
+  startupId: string;
+  rosterId: string | null;
+  name: string;
+  creditCode: string | null;
+  status: string;
+  admittedOn: string;
+  verification: 'verified' | 'mismatch' | null;
+  verificationNote: string | null;
+  keyProjectDesignated: boolean;
+  founders: { id: string; name: string; idNumberMasked: string }[];
+}
+
+export const auditActions = ['carrier.create', 'carrier.token', 'carrier.status', 'startup.verification', 'startup.keyProject', 'founder.reveal'] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  login: string;
+  action: AuditAction;
+  carrierCode: string | null;
+  detail: Record<string, unknown>;
+}
