@@ -139,11 +139,10 @@ function loanDueCheck(c: Extract<Condition, { kind: 'loanDue' }>, loans: readonl
   return today >= from ? met('loanDue', 'loanDue', { on: due }) : unmet('loanDue', 'loanDueLater', { on: due, from }, { on: from, reachable: from <= addDays(today, soonDays) });
 }
 
-function judge(support: Support, input: StandingInput, rules: SupportRules, founderId?: string): Standing {
+function judge(support: Support, input: StandingInput, rules: SupportRules, latest: LatestReport | undefined, founderId?: string): Standing {
   const { startup, today } = input;
   const founders = founderId ? input.founders.filter((f) => f.id === founderId) : input.founders;
   const mine = input.claims.filter((c) => c.startupId === startup.id && (founderId ? c.founderId === founderId : true));
-  const latest = [...input.reports].sort((a, b) => (a.period < b.period ? -1 : 1)).at(-1);
   let hires: number | undefined;
   const checks = support.conditions.map((c): Check => {
     switch (c.kind) {
@@ -191,12 +190,15 @@ const minHires = (s: Support) => s.conditions.reduce((n, c) => (c.kind === 'insu
 
 /** Every support for a startup and each of its founders, judged on `today`. Pure: same records, same answer. */
 export function standingsOf(input: StandingInput, rules: SupportRules): Standing[] {
-  return supportsOf(rules).flatMap((s) => (s.applicant === 'startup' ? [judge(s, input, rules)] : input.founders.map((f) => judge(s, input, rules, f.id))));
+  const latest = latestReport(input.reports);
+  return supportsOf(rules).flatMap((s) => (s.applicant === 'startup' ? [judge(s, input, rules, latest)] : input.founders.map((f) => judge(s, input, rules, latest, f.id))));
 }
+
+const latestReport = (reports: StandingInput['reports']) => reports.reduce<LatestReport | undefined>((last, r) => (!last || r.period > last.period ? r : last), undefined);
 
 /** One support for one applicant, leaving out a claim (the one being edited, so it does not count itself). */
 export function standingFor(input: StandingInput, rules: SupportRules, support: SupportId, founderId: string | undefined, exceptClaimId?: string): Standing {
   const definition = supportsOf(rules).find((s) => s.id === support)!;
   const claims = exceptClaimId ? input.claims.filter((c) => c.id !== exceptClaimId) : input.claims;
-  return judge(definition, { ...input, claims }, rules, definition.applicant === 'founder' ? founderId : undefined);
+  return judge(definition, { ...input, claims }, rules, latestReport(input.reports), definition.applicant === 'founder' ? founderId : undefined);
 }

@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './rules';
 export * from './eligibility';
 export * from './quarters';
+export * from './reminders';

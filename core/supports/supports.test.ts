@@ -4,6 +4,7 @@ import { addMonthsClamped, addYearsClamped } from './calendar';
 import { standingFor, standingsOf, type ClaimFacts, type StandingInput } from './eligibility';
 import { defaultSupportRules as rules, supportsOf } from './rules';
 import { claimsByQuarter } from './quarters';
+import { dueReminders } from './reminders';
 
 const TODAY = '2026-12-03';
 const founder = (over: Partial<StandingInput['founders'][number]> = {}): StandingInput['founders'][number] => ({ id: 'f1', name: '李明', keyGroups: ['graduate'], graduatedOn: '2025-06-30', ...over });
@@ -234,5 +235,18 @@ describe('claimsByQuarter', () => {
       { quarter: '2026Q1', claimed: 1, asked: 5000, granted: 0, grantedAmount: 0 },
       { quarter: '2026Q2', claimed: 1, asked: 3000, granted: 1, grantedAmount: 4000 },
     ]);
+  });
+});
+
+describe('dueReminders', () => {
+  it('lists open claims due within the days given or overdue, soonest first', () => {
+    const claims = [
+      { id: 'late', state: 'paid', remindOn: '2026-11-30' },
+      { id: 'edge', state: 'paid', remindOn: '2026-12-13' },
+      { id: 'far', state: 'paid', remindOn: '2026-12-14' },
+      { id: 'closed', state: 'rejected', remindOn: '2026-12-05' },
+      { id: 'none', state: 'granted' },
+    ] as const;
+    expect(dueReminders(claims, TODAY, 10).map((c) => c.id)).toEqual(['late', 'edge']);
   });
 });

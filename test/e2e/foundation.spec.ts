@@ -14,7 +14,7 @@ test('first-run setup marks bad fields, keeps what was typed, and the profile su
   await setUpCarrier(page);
   await page.reload();
   await expect(page.getByText('青山湖创业孵化基地')).toBeVisible();
-  for (const item of ['工作台', '在孵企业', '创业导师', '辅导记录', '经营数据', '绩效评价', '退出管理', '数据同步', '设置']) {
+  for (const item of ['工作台', '在孵企业', '创业导师', '辅导记录', '经营数据', '绩效评价', '退出管理', '扶持政策', '数据同步', '设置']) {
     await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
   }
 });

@@ -6,6 +6,20 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_00
 const quarterOf = (iso: string) => `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 const previousQuarter = (q: string) => (q.endsWith('Q1') ? `${Number(q.slice(0, 4)) - 1}Q4` : `${q.slice(0, 5)}${Number(q.slice(5)) - 1}`);
 
+/** A sheet read back with ExcelJS: its name and its rows keyed by the header row. */
+async function readSheet(file: string): Promise<{ name: string; rows: Record<string, unknown>[] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 2; i <= sheet.rowCount; i++) {
+    const values = (sheet.getRow(i).values as unknown[]).slice(1);
+    rows.push(Object.fromEntries(header.map((h, j) => [h, values[j]])));
+  }
+  return { name: sheet.name, rows };
+}
+
 /** A resident registered a year ago, its founder a graduate of a year ago, one graduate hired but not yet insured. */
 async function seedResident(page: Page) {
   const today = day(0);
@@ -40,11 +54,33 @@ test('from eligibility through a granted claim to the dashboard, and the claims 
   await setUpCarrier(page);
   await seedResident(page);
 
+  // The province pays 8,000: the local figure set in 设置 makes version 2 of the rule set.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const supportRules = page.getByRole('form', { name: '扶持政策规则' });
+  await expect(supportRules.getByText('第 1 版')).toBeVisible();
+  await supportRules.getByLabel('一次性创业补贴：补贴金额（元）').fill('8000');
+  await supportRules.getByRole('button', { name: '保存扶持政策规则' }).click();
+  await expect(page.getByText('已保存为第 2 版')).toBeVisible();
+  await expect(supportRules.getByText('第 2 版')).toBeVisible();
+
   await page.getByRole('menuitem', { name: '扶持政策' }).click();
+  await expect(page.getByText('按本省扶持政策规则（第 2 版）')).toBeVisible();
   const subsidyRow = page.getByRole('row').filter({ hasText: '杭州青禾数字科技有限公司' }).filter({ hasText: '一次性创业补贴' });
   await expect(subsidyRow).toContainText('可申请');
   await expect(subsidyRow).toContainText('（十五）');
-  await expect(subsidyRow).toContainText('5,000 元');
+  await expect(subsidyRow).toContainText('8,000 元');
+
+  // The list as shown (those who qualify), for the 人社 office, read back.
+  const eligibleDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出可申请扶持（XLSX）' }).click();
+  const eligibleFile = testInfo.outputPath('eligible.xlsx');
+  await (await eligibleDownload).saveAs(eligibleFile);
+  const eligible = await readSheet(eligibleFile);
+  expect(eligible.name).toBe('可申请的扶持');
+  expect(eligible.rows.map((r) => r['扶持项目'])).toEqual(['一次性创业补贴', '重点群体创业税收优惠', '创业担保贷款及贴息', '灵活就业人员社会保险补贴', '重点群体免费入驻']);
+  expect(eligible.rows[0]).toMatchObject({ 企业: '杭州青禾数字科技有限公司', 申请人: '杭州青禾数字科技有限公司', 政策依据: '（十五）', 状态: '可申请', 金额: '8,000 元' });
+  expect(eligible.rows[0]!['条件与依据']).toContain('已经营满 6 个月');
+  expect(eligible.rows[1]).toMatchObject({ 申请人: '王芳', 金额: '最高 20,000 元' });
 
   // 社保补贴 is near: the report shows one graduate hired but nobody insured.
   await choose(page, '按状态筛选', '即将可申请（1）');
@@ -56,15 +92,16 @@ test('from eligibility through a granted claim to the dashboard, and the claims 
   const dialog = page.getByRole('dialog', { name: '扶持申请：杭州青禾数字科技有限公司' });
   await expect(dialog.getByText('申请人符合全部条件')).toBeVisible();
   // Above the cap: refused with the reason, the amount kept as typed.
-  await dialog.getByLabel('申请金额（元）').fill('6000');
+  await expect(dialog.getByText('本项上限 8,000 元（规则第 2 版）')).toBeVisible();
+  await dialog.getByLabel('申请金额（元）').fill('9000');
   await dialog.getByRole('checkbox', { name: '营业执照' }).check();
   await dialog.getByRole('checkbox', { name: '申请人身份证' }).check();
   await choose(dialog, '申请状态', '已提交');
   await fillDate(dialog, '提交日期', today);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('申请金额超过该项扶持的上限')).toBeVisible();
-  await expect(dialog.getByLabel('申请金额（元）')).toHaveValue('6000');
-  await dialog.getByLabel('申请金额（元）').fill('5000');
+  await expect(dialog.getByLabel('申请金额（元）')).toHaveValue('9000');
+  await dialog.getByLabel('申请金额（元）').fill('8000');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(subsidyRow).toHaveCount(0);
@@ -77,39 +114,40 @@ test('from eligibility through a granted claim to the dashboard, and the claims 
   const edit = page.getByRole('dialog', { name: '扶持申请：杭州青禾数字科技有限公司' });
   await choose(edit, '申请状态', '已批准');
   await fillDate(edit, '审批日期', day(-1));
-  await edit.getByLabel('核定金额（元）').fill('5000');
+  await edit.getByLabel('核定金额（元）').fill('8000');
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(edit.getByText('审批日期不能早于提交日期')).toBeVisible();
-  await expect(edit.getByLabel('核定金额（元）')).toHaveValue('5000');
+  await expect(edit.getByLabel('核定金额（元）')).toHaveValue('8000');
   await fillDate(edit, '审批日期', today);
+  // The subsidy's reporting duty, a month from now: listed among the reminders once saved.
+  await fillDate(edit, '提醒日期（贷款到期续贷、补贴报告义务）', day(30));
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(edit).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '一次性创业补贴' })).toContainText('已批准');
+  await expect(page.getByRole('region', { name: '近期提醒' })).toContainText(`${day(30)}：杭州青禾数字科技有限公司的一次性创业补贴`);
 
   // The claims file for the 人社 office, read back.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出申请记录（XLSX）' }).click();
   const saved = testInfo.outputPath('claims.xlsx');
   await (await download).saveAs(saved);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(saved);
-  const sheet = book.worksheets[0]!;
-  const header = (sheet.getRow(1).values as unknown[]).slice(1);
-  const row = (sheet.getRow(2).values as unknown[]).slice(1);
-  const cell = (name: string) => row[header.indexOf(name)];
-  expect(sheet.name).toBe('扶持申请记录');
-  expect(cell('企业')).toBe('杭州青禾数字科技有限公司');
-  expect(cell('扶持项目')).toBe('一次性创业补贴');
-  expect(cell('政策依据')).toBe('（十五）');
-  expect(cell('申请状态')).toBe('已批准');
-  expect(cell('申请金额（元）')).toBe(5000);
-  expect(cell('核定金额（元）')).toBe(5000);
-  expect(cell('已备材料')).toBe('申请人身份证、营业执照');
-  expect(sheet.rowCount).toBe(2);
+  const claims = await readSheet(saved);
+  expect(claims.name).toBe('扶持申请记录');
+  expect(claims.rows).toHaveLength(1);
+  expect(claims.rows[0]).toMatchObject({
+    企业: '杭州青禾数字科技有限公司',
+    扶持项目: '一次性创业补贴',
+    政策依据: '（十五）',
+    申请状态: '已批准',
+    '申请金额（元）': 8000,
+    '核定金额（元）': 8000,
+    是否符合条件: '是',
+    已备材料: '申请人身份证、营业执照',
+  });
 
   // The dashboard counts the claim and the grant in this quarter.
   await page.getByRole('menuitem', { name: '工作台' }).click();
   const card = page.getByRole('region', { name: '扶持申请与批准（按季度）' });
   await card.getByRole('button', { name: '查看数据' }).click();
-  await expect(card.getByRole('row').filter({ hasText: quarterOf(today) })).toHaveText(new RegExp(`${quarterOf(today)}\\s*1\\s*0\\.5\\s*1\\s*0\\.5`));
+  await expect(card.getByRole('row').filter({ hasText: quarterOf(today) })).toHaveText(new RegExp(`${quarterOf(today)}\\s*1\\s*0\\.8\\s*1\\s*0\\.8`));
 });

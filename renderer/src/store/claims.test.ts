@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aFounder, aReport, aStartup } from '@core/testing/records';
 import { defaultSupportRules as rules } from '@core/supports';
+import { recordSchemas } from '@core/records';
+import { mutationSchema } from '@core/sync/protocol';
 import { openDb, type DeskDb } from './db';
 import { saveClaim, type ClaimInput } from './claims';
 import { schemaVersions } from './schema';
@@ -30,7 +32,11 @@ describe('saveClaim', () => {
     expect(claim).toMatchObject({ cap: 5000, qualified: true, rulesVersion: 1 });
     expect(await db.claims.get(claim.id)).toEqual(claim);
     expect((await db.audit.where('[entity+recordId]').equals(['claim', claim.id]).toArray()).length).toBe(1);
-    expect((await db.outbox.toArray()).map((o) => [o.entity, o.recordId])).toEqual([['claim', claim.id]]);
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((o) => [o.entity, o.recordId])).toEqual([['claim', claim.id]]);
+    // What the roster checks a pushed mutation with: the protocol's envelope, then the entity's own schema.
+    expect(mutationSchema.safeParse(outbox[0]).success).toBe(true);
+    expect(recordSchemas.claim.parse(outbox[0]!.record)).toEqual(claim);
   });
 
   it('refuses an amount above the cap and writes nothing', async () => {
@@ -82,7 +88,7 @@ describe('schema version 8', () => {
     const up = openDb(name);
     await up.open();
     try {
-      expect(up.verno).toBe(8);
+      expect(up.verno).toBe(schemaVersions.at(-1)!.version);
       expect((await up.startups.get('old'))?.name).toBe('old');
       // No founder of a key group on record: claimed anyway, with a reason, and marked.
       const claim = await saveClaim(up, { ...subsidy({ reason: '创始人材料待补录' }), startupId: 'old' }, rules, TODAY);

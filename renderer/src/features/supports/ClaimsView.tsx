@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Empty, Space, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '@core/records';
-import type { SupportRules } from '@core/supports';
+import { dueReminders, type SupportRules } from '@core/supports';
 import { saveErrorText } from '../../shell/forms';
 import { allClaims } from '../../store/claims';
 import { db } from '../../store/db';
@@ -38,8 +38,25 @@ export function ClaimsView({ rules }: { rules: SupportRules }) {
       message.error(saveErrorText(error, t));
     }
   };
+  const reminders = data ? dueReminders(data.claims, today(), rules.soonDays) : [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {reminders.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="region"
+          aria-label={t('supports.reminders')}
+          title={t('supports.reminders')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {reminders.map((c) => (
+                <li key={c.id}>{t('supports.reminder', { on: c.remindOn, applicant: applicant(c), support: t(`supports.name.${c.support}`) })}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Button icon={<DownloadOutlined />} onClick={() => void exportRows()} disabled={!data}>
         {t('supports.exportClaims')}
       </Button>

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
+import { addTo } from '@core/grouping';
 import type { Claim, Founder, Startup } from '@core/records';
 import { standingsOf, supportsOf, type Check, type Condition, type Standing, type Support, type SupportRules } from '@core/supports';
 import { db } from '../../store/db';
@@ -21,12 +22,19 @@ export function useEligibility(rules: SupportRules) {
     const ids = startups.map((s) => s.id);
     const [founders, reports, claims] = await Promise.all([db.founders.where('startupId').anyOf(ids).toArray(), db.reports.where('startupId').anyOf(ids).toArray(), db.claims.where('startupId').anyOf(ids).toArray()]);
     const on = today();
+    const [foundersOf, reportsOf, claimsOf] = [byStartup(founders), byStartup(reports), byStartup(claims)];
     const rows = startups.flatMap((startup) => {
-      const mine = <T extends { startupId: string }>(list: T[]) => list.filter((x) => x.startupId === startup.id);
-      return standingsOf({ startup, founders: mine(founders), reports: mine(reports), claims: mine(claims), today: on }, rules).map((s) => toRow(s, startup, founders));
+      const own = foundersOf.get(startup.id) ?? [];
+      return standingsOf({ startup, founders: own, reports: reportsOf.get(startup.id) ?? [], claims: claimsOf.get(startup.id) ?? [], today: on }, rules).map((s) => toRow(s, startup, own));
     });
     return { rows, startups, founders, claims };
   }, [rules]);
+}
+
+function byStartup<T extends { startupId: string }>(list: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const x of list) addTo(map, x.startupId, x);
+  return map;
 }
 
 /** One startup's supports, live (its file). */
