@@ -43,15 +43,18 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const carrierOf = (i: number) => `BENCH-${String(i).padStart(2, '0')}`;
 
-/** Runs `work` in `lanes` concurrent loops until the time is up; returns rows per second and the latency of each call. */
-async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>) {
+/**
+ * Runs `work` in `lanes` concurrent loops until the time is up and `more` says no more; returns rows
+ * per second and the latency of each call.
+ */
+async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>, more = () => false) {
   const deadline = performance.now() + duration * 1000;
   const latencies: number[] = [];
   let rows = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: lanes }, async (_, lane) => {
-      for (let round = 0; performance.now() < deadline; round++) {
+      for (let round = 0; performance.now() < deadline || more(); round++) {
         const t = performance.now();
         // Not `rows += await …`: that reads `rows` before the await, so concurrent lanes overwrote each
         // other's counts and the bench reported a fraction of what it did (README, the table of 60e465c).
@@ -134,14 +137,14 @@ async function run(backend: Backend, scenario: Scenario) {
     });
 
     // Each kill lands at a random moment after the last restart (the service serves between kills even
-    // when a restart is slow); each restart is a new process on a new port. Kills due after the run are not made.
+    // when a restart is slow), and the desks go on until the last restart; each restart is a new process
+    // on a new port.
     const gap = (seconds * 1000) / (kills + 1);
     let downMs = 0;
     let killed = 0;
     const killer = (async () => {
       for (let i = 0; scenario === 'kills' && i < kills; i++) {
         await sleep(gap * (0.5 + Math.random()));
-        if (performance.now() > deadline) break;
         killed++;
         const killedAt = performance.now();
         const gone = services.pop()!;
@@ -152,6 +155,8 @@ async function run(backend: Backend, scenario: Scenario) {
         downMs += performance.now() - killedAt;
       }
     })();
+    let killing = true;
+    void killer.finally(() => (killing = false));
 
     const push = await forSeconds(desks.length, seconds, async (lane) => {
       const desk = desks[lane]!;
@@ -159,7 +164,7 @@ async function run(backend: Backend, scenario: Scenario) {
       const notAnswered = results.filter((r) => r.status === 'rejected').length;
       if (notAnswered) throw new Error(`desk ${desk.clientId}: ${notAnswered} mutations rejected: the bench's own input is wrong`);
       return results.length;
-    });
+    }, () => killing);
     await Promise.all([killer, ...badRuns]);
     const rssEnd = rssMb(services.at(-1)!.pid);
     const loadEnd = loadAverage();
