@@ -65,6 +65,12 @@ export interface RosterChangeTable {
   created_at: string;
 }
 
+/** Resident startups per carrier, kept by triggers on records (migration 004). */
+export interface ResidentCountTable {
+  carrier_code: string;
+  residents: number;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -72,6 +78,7 @@ export interface RosterSchema {
   records: RecordTable;
   roster_ids: RosterIdTable;
   roster_changes: RosterChangeTable;
+  resident_counts: ResidentCountTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

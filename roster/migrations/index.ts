@@ -1,6 +1,7 @@
 import { init } from './001_init';
 import { wideIds } from './002_wide_ids';
 import { nationalKeys } from './003_national_keys';
+import { residentCounts } from './004_resident_counts';
 import type { RosterMigration } from './migration';
 
 export type { RosterMigration } from './migration';
@@ -10,4 +11,5 @@ export const migrations: Record<string, RosterMigration> = {
   '001_init': init,
   '002_wide_ids': wideIds,
   '003_national_keys': nationalKeys,
+  '004_resident_counts': residentCounts,
 };

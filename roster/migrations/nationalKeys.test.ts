@@ -6,11 +6,11 @@ import { startupRecord } from '../fixtures';
 import { backends, type FreshDatabase } from '../testing/backends';
 import { hashToken } from '../store/tokens';
 
-describe.each(backends)('migration 003 (national keys) on $name', (backend) => {
+describe.each(backends)('migrations 003 (national keys) and 004 (resident counts) on $name', (backend) => {
   let database: FreshDatabase | undefined;
   afterEach(() => database?.dispose());
 
-  it('derives credit code, residency and ID number for the records version 002 stored', async () => {
+  it('derives credit code, residency and ID number, and counts residents, for the records version 002 stored', async () => {
     database = await backend.fresh();
     const old = await openStore(database.location, '002_wide_ids');
     const at = '2026-01-01T00:00:00Z';
@@ -43,6 +43,10 @@ describe.each(backends)('migration 003 (national keys) on $name', (backend) => {
         { record_id: 'f1', credit_code: null, resident: null, id_number: '11010519491231002X' },
         { record_id: 'g1', credit_code: null, resident: null, id_number: '11010519491231002X' },
         { record_id: 's1', credit_code: shared.creditCode, resident: 1, id_number: null },
+      ]);
+      expect(await store.db.selectFrom('resident_counts').selectAll().orderBy('carrier_code').execute()).toEqual([
+        { carrier_code: 'C-A', residents: 1 },
+        { carrier_code: 'C-B', residents: 1 },
       ]);
       expect((await creditCodeFindings(store, { limit: 10 })).findings).toHaveLength(1);
       expect((await founderFindings(store, { limit: 10 })).findings).toEqual([
