@@ -38,7 +38,7 @@ export const residentCounts: RosterMigration = {
 };
 
 /** Counts from scratch (after migrating, and after a bulk load that bypassed the triggers). */
-export async function countResidents(db: Kysely<unknown>): Promise<void> {
+export async function countResidents<DB>(db: Kysely<DB>): Promise<void> {
   await sql`delete from resident_counts`.execute(db);
   await sql`insert into resident_counts (carrier_code, residents) select carrier_code, count(*) from records where resident = 1 group by carrier_code`.execute(db);
 }
