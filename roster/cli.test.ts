@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runRosterCli } from '../test/support/rosterProcess';
+import { aFounder } from '@core/testing/records';
 import { openStore } from './db/open';
+import { startupRecord } from './fixtures';
 import { readChanges } from './store/changes';
 import { carrierOfToken } from './store/tokens';
 import { backends, type FreshDatabase } from './testing/backends';
@@ -44,5 +46,34 @@ describe.each(backends)('roster admin CLI on $name', (backend) => {
     } finally {
       await store.close();
     }
+  });
+
+  it('reports findings and a credit code across the country to the authority, ID numbers masked', { timeout: 120_000 }, async () => {
+    database = await backend.fresh();
+    const store = await openStore(database.location);
+    try {
+      const at = '2026-01-01T00:00:00Z';
+      for (const code of ['C-A', 'C-B']) {
+        await store.db.insertInto('carriers').values({ code, name: code, status: 'listed', token_hash: code, created_at: at }).execute();
+        await store.db
+          .insertInto('records')
+          .values([
+            { carrier_code: code, entity: 'startup', record_id: `${code}-s1`, data: JSON.stringify({ ...startupRecord(`${code}-s1`, 1), name: `${code}企业` }), deleted: 0, version: 1, updated_at: at },
+            { carrier_code: code, entity: 'founder', record_id: `${code}-f1`, data: JSON.stringify(aFounder(`${code}-f1`, `${code}-s1`)), deleted: 0, version: 1, updated_at: at },
+          ])
+          .execute();
+      }
+    } finally {
+      await store.close();
+    }
+    const founders = await runRosterCli([...database.flags, 'findings', 'founder']);
+    expect(founders.code).toBe(0);
+    expect(founders.stdout).not.toContain('11010519491231002X');
+    expect(JSON.parse(founders.stdout)).toEqual({
+      findings: [{ idNumber: '110105********002X', founders: [expect.objectContaining({ carrierCode: 'C-A', founderId: 'C-A-f1' }), expect.objectContaining({ carrierCode: 'C-B' })] }],
+    });
+    const code = String(startupRecord('x', 1).creditCode);
+    expect(JSON.parse((await runRosterCli([...database.flags, 'startup:lookup', code])).stdout).holders).toHaveLength(2);
+    expect(await runRosterCli([...database.flags, 'findings', 'everything'])).toEqual(expect.objectContaining({ code: 1, stderr: expect.stringContaining('kind: creditCode or founder') }));
   });
 });

@@ -1,15 +1,10 @@
 import type { Store } from '../db/schema';
 
-/** What the authority counts: resident startups (not exited, not voided), read off migration 003's index. */
+/** What the authority counts: resident startups (not exited, not voided), as migration 004 keeps them per carrier. */
 
 export async function carrierCount(store: Store, carrierCode: string): Promise<{ carrierCode: string; residentStartups: number }> {
-  const row = await store.db
-    .selectFrom('records')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('carrier_code', '=', carrierCode)
-    .where('resident', '=', 1)
-    .executeTakeFirstOrThrow();
-  return { carrierCode, residentStartups: Number(row.n) };
+  const row = await store.db.selectFrom('resident_counts').select('residents').where('carrier_code', '=', carrierCode).executeTakeFirst();
+  return { carrierCode, residentStartups: row?.residents ?? 0 };
 }
 
 export interface RegionCounts {
@@ -26,25 +21,14 @@ export interface RegionCounts {
 export async function regionCounts(store: Store, region: string): Promise<RegionCounts> {
   let query = store.db
     .selectFrom('records')
-    .select(['carrier_code', 'region_code'])
+    .leftJoin('resident_counts', 'resident_counts.carrier_code', 'records.carrier_code')
+    .select(['records.carrier_code', 'records.region_code', 'resident_counts.residents'])
     .where('region_code', 'is not', null)
     .where('region_code', '>=', region);
   const end = regionEnd(region);
   if (end !== undefined) query = query.where('region_code', '<', end);
-  const carriers = await query.orderBy('carrier_code').execute();
-  const codes = carriers.map((c) => c.carrier_code);
-  const counted =
-    codes.length === 0
-      ? []
-      : await store.db
-          .selectFrom('records')
-          .select((eb) => ['carrier_code', eb.fn.countAll<number | string>().as('n')])
-          .where('resident', '=', 1)
-          .where('carrier_code', 'in', codes)
-          .groupBy('carrier_code')
-          .execute();
-  const byCarrier = new Map(counted.map((c) => [c.carrier_code, Number(c.n)]));
-  const rows = carriers.map((c) => ({ carrierCode: c.carrier_code, regionCode: c.region_code!, residentStartups: byCarrier.get(c.carrier_code) ?? 0 }));
+  const carriers = await query.orderBy('records.carrier_code').execute();
+  const rows = carriers.map((c) => ({ carrierCode: c.carrier_code, regionCode: c.region_code!, residentStartups: c.residents ?? 0 }));
   return { region, residentStartups: rows.reduce((sum, r) => sum + r.residentStartups, 0), carriers: rows };
 }
 

@@ -120,8 +120,17 @@ describe.each(backends)('cross-carrier findings on $name', (backend) => {
       residentStartups: 3,
       carriers: [{ carrierCode: 'C-A', regionCode: '330185', residentStartups: 2 }, { carrierCode: 'C-B', regionCode: '330102', residentStartups: 1 }],
     });
+    // The counts follow every write: b1 back in residence, s2 voided, one deleted.
+    await push('C-B', [startup('C-B', 'b1', 1)]);
+    await push('C-A', [startup('C-A', 's2', 2, { voidedReason: '误录', voidedAt: '2026-03-02T08:00:00Z' })]);
+    await push('C-C', [{ ...mutation('C-C', 'startup', { id: 'c1' }, 'delete'), record: null }]);
+    expect((await admin('/carriers/C-B/counts')).body).toEqual({ carrierCode: 'C-B', residentStartups: 2 });
+    expect((await admin('/carriers/C-A/counts')).body).toEqual({ carrierCode: 'C-A', residentStartups: 1 });
+    expect((await admin('/carriers/C-C/counts')).body).toEqual({ carrierCode: 'C-C', residentStartups: 0 });
+    expect((await admin('/regions/33/counts')).body).toMatchObject({ residentStartups: 3 });
+    await push('C-B', [startup('C-B', 'b1', 1, { status: 'exited', exitKind: 'graduated', exitedOn: '2026-02-01' })]);
     expect((await admin('/regions/330102/counts')).body).toMatchObject({ residentStartups: 1, carriers: [{ carrierCode: 'C-B' }] });
-    expect((await admin('/regions/11/counts')).body).toMatchObject({ residentStartups: 1, carriers: [{ carrierCode: 'C-C' }] });
+    expect((await admin('/regions/11/counts')).body).toMatchObject({ residentStartups: 0, carriers: [{ carrierCode: 'C-C' }] });
     expect((await admin('/regions/99/counts')).body).toEqual({ region: '99', residentStartups: 0, carriers: [] });
     expect(await admin('/regions/3/counts')).toEqual({ status: 400, body: { error: 'bad_request', reason: 'region: region: 2, 4 or 6 digits of a GB/T 2260 code' } });
   });

@@ -111,6 +111,12 @@ export interface CarrierProfileTable {
   level: string;
 }
 
+/** Resident startups per carrier, kept by triggers on records (migration 004). */
+export interface ResidentCountTable {
+  carrier_code: string;
+  residents: number;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -123,6 +129,7 @@ export interface RosterSchema {
   console_login_failures: ConsoleLoginFailureTable;
   console_audit: ConsoleAuditTable;
   carrier_profiles: CarrierProfileTable;
+  resident_counts: ResidentCountTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

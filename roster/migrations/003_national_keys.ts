@@ -25,8 +25,6 @@ const derived = {
 
 /** By name, so a bulk load can drop them and build each once at the end (roster/national/load.ts). */
 export const nationalIndexes = {
-  // Counts per carrier and per region read only these index entries (index-only on PostgreSQL).
-  records_resident: 'create index records_resident on records (carrier_code) where resident = 1',
   // A credit code across the country, and the codes resident at two carriers, in code order.
   records_credit_code: 'create index records_credit_code on records (credit_code, resident, carrier_code) where credit_code is not null',
   records_id_number: 'create index records_id_number on records (id_number, carrier_code) where id_number is not null',

@@ -1,6 +1,7 @@
 import { init } from './001_init';
 import { wideIds } from './002_wide_ids';
 import { nationalKeys } from './003_national_keys';
+import { residentCounts } from './004_resident_counts';
 import { consoleAccounts } from './020_console';
 import type { RosterMigration } from './migration';
 
@@ -11,5 +12,6 @@ export const migrations: Record<string, RosterMigration> = {
   '001_init': init,
   '002_wide_ids': wideIds,
   '003_national_keys': nationalKeys,
+  '004_resident_counts': residentCounts,
   '020_console': consoleAccounts,
 };
