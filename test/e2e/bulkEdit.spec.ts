@@ -98,7 +98,7 @@ test('the 待补充 view lists what is missing; a bulk edit completes it, each f
   await expect(page.getByText('A 农、林、牧、渔业')).toBeVisible();
   await expect(page.getByText(industryAndStage)).toBeVisible();
   await expect(page.getByText('修改创始人 王芳')).toBeVisible();
-  await expect(page.getByText('农民工（返乡创业农民工）')).toBeVisible();
+  await expect(page.getByText('农民工（返乡创业农民工）', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '返回名册' }).click();
   await page.getByRole('link', { name: '云帆数字创业团队' }).click();
   await expect(page.getByText(industryAndStage)).toBeVisible();
