@@ -164,12 +164,12 @@ async function editInSteps(db: DeskDb, ids: readonly string[], withFounders: boo
           startups.push(next.startup);
           startupBefores.push(s);
         }
-        const atRest = new Map(storedFounders.get(s.id)!.map((f) => [f.id, f]));
+        const storedById = new Map(storedFounders.get(s.id)!.map((f) => [f.id, f]));
         next.founders.forEach((f, k) => {
           if (!differs(f.keyGroups, own[k]!.keyGroups)) return;
           before.founders.push({ id: f.id, keyGroups: own[k]!.keyGroups });
           people.push(f);
-          peopleBefores.push(atRest.get(f.id)!);
+          peopleBefores.push(storedById.get(f.id)!);
         });
         if (before.startup || before.founders.length > 0) {
           undo.push(before);
