@@ -65,12 +65,14 @@ async function collect(stream: ReadableStream<Uint8Array<ArrayBuffer>>): Promise
 export class BackupWriter {
   private readonly hashes: Promise<string>[] = [];
   private readonly counts: Record<string, number> = {};
-  private readonly gzip = new CompressionStream('gzip');
-  private readonly input = this.gzip.writable.getWriter();
-  private readonly output = collect(this.gzip.readable as ReadableStream<Uint8Array<ArrayBuffer>>);
+  private readonly input: WritableStreamDefaultWriter<Uint8Array<ArrayBuffer>>;
+  private readonly output: Promise<Blob[]>;
   private waiting: SealedLine[] = [];
 
-  constructor(header: { schemaVersion: number; createdAt: string }) {
+  /** `gzip` compresses as CompressionStream('gzip') does; the desk hands one that works off the page's thread. */
+  constructor(header: { schemaVersion: number; createdAt: string }, gzip: ReadableWritablePair<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>> = new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>) {
+    this.input = gzip.writable.getWriter();
+    this.output = collect(gzip.readable);
     this.seal({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...header });
   }
 

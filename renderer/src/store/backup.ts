@@ -5,6 +5,7 @@ import type { CheckedBackup } from '@core/backup/format';
 import { readBackup } from '@core/backup/read';
 import { recordSchemas, type Entity } from '@core/records';
 import { mutationSchema } from '@core/sync/protocol';
+import { gzipOffThread } from '../files/gzipOffThread';
 import { DB_NAME, type DeskDb } from './db';
 import { rebuildDerived } from './rebuildIndex';
 import { schemaVersions, tableOf } from './schema';
@@ -55,7 +56,7 @@ async function eachChunk(table: Table, handle: (rows: unknown[]) => void): Promi
  */
 async function snapshot(db: Dexie, at: Date): Promise<Blob> {
   const tables = storedTables(db);
-  const writer = new BackupWriter({ schemaVersion: db.verno, createdAt: at.toISOString() });
+  const writer = new BackupWriter({ schemaVersion: db.verno, createdAt: at.toISOString() }, gzipOffThread());
   await db.transaction('r', tables, async () => {
     for (const table of tables) {
       writer.add(table.name, []);

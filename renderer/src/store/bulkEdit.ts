@@ -77,13 +77,14 @@ export interface BulkProgress {
  * Each step is issued from the last one's answers, in tasks of its own, as the import writes
  * (importResidents.ts): the page keeps painting and answering while 5,000 are written. A step starts at
  * `BULK_STEP` startups and is then sized by time: the next one is as large as keeps its longest stretch of
- * main thread (the edits checked, or the list rows derived) near `STEP_MS`. A fixed step held the page
- * for 100–300 ms whenever the machine was busy.
+ * main thread (the edits checked, or the list rows derived) near `STEP_MS`, and never above `MAX_STEP`:
+ * the step's audit and outbox entries are serialised in tasks of their own that this does not time, and
+ * steps grown to 150–250 startups held the page for 250–300 ms.
  */
 export const BULK_STEP = 50;
-const STEP_MS = 25;
+const STEP_MS = 20;
 const MIN_STEP = 10;
-const MAX_STEP = 250;
+const MAX_STEP = 75;
 const nextStep = (step: number, busiestMs: number) => Math.max(MIN_STEP, Math.min(MAX_STEP, Math.floor((step * STEP_MS) / Math.max(busiestMs, 1))));
 
 /** The startup with the values set; a value set by a person is no longer a proposal. */
@@ -164,12 +165,12 @@ async function editInSteps(db: DeskDb, ids: readonly string[], withFounders: boo
           startups.push(next.startup);
           startupBefores.push(s);
         }
-        const atRest = new Map(storedFounders.get(s.id)!.map((f) => [f.id, f]));
+        const storedById = new Map(storedFounders.get(s.id)!.map((f) => [f.id, f]));
         next.founders.forEach((f, k) => {
           if (!differs(f.keyGroups, own[k]!.keyGroups)) return;
           before.founders.push({ id: f.id, keyGroups: own[k]!.keyGroups });
           people.push(f);
-          peopleBefores.push(atRest.get(f.id)!);
+          peopleBefores.push(storedById.get(f.id)!);
         });
         if (before.startup || before.founders.length > 0) {
           undo.push(before);
