@@ -35,8 +35,8 @@ export const setSecretRequest = z.object({ key: secretKey, value: z.string().max
 /** Why the desk wrote a backup by itself (or because the manager asked), kept in the file's name. */
 export const backupReason = z.enum(['scheduled', 'upgrade', 'manual']);
 export type BackupReason = z.infer<typeof backupReason>;
-/** desk-backup-20260301T080000000Z-scheduled.json: sortable by time, and never a path. */
-export const backupName = z.string().regex(/^desk-backup-\d{8}T\d{9}Z-(scheduled|upgrade|manual)\.json$/);
+/** desk-backup-20260301T080000000Z-scheduled.json.gz (plain .json before backups were compressed): sortable by time, and never a path. */
+export const backupName = z.string().regex(/^desk-backup-\d{8}T\d{9}Z-(scheduled|upgrade|manual)\.json(\.gz)?$/);
 /** Where a backup being written goes: the desk's own folder, or a file the manager picks. */
 export const backupTarget = z.discriminatedUnion('to', [
   z.object({

@@ -39,15 +39,27 @@ async function readAll(backups: BackupFolder, name: string, step: number) {
 describe('backup folder', () => {
   it('writes a backup part by part, whole, and lists it newest first with its time and reason', async () => {
     const backups = folder();
-    expect(await write(backups, ['{"a":', '1}\n'], 10, 'scheduled')).toEqual({ saved: true, where: 'desk-backup-20260301T080100000Z-scheduled.json' });
+    expect(await write(backups, ['{"a":', '1}\n'], 10, 'scheduled')).toEqual({ saved: true, where: 'desk-backup-20260301T080100000Z-scheduled.json.gz' });
     await write(backups, ['{"a":2}\n'], 10, 'upgrade');
     const list = await backups.list();
     expect(list).toEqual([
-      { name: 'desk-backup-20260301T080200000Z-upgrade.json', createdAt: '2026-03-01T08:02:00.000Z', reason: 'upgrade', size: 8 },
-      { name: 'desk-backup-20260301T080100000Z-scheduled.json', createdAt: '2026-03-01T08:01:00.000Z', reason: 'scheduled', size: 8 },
+      { name: 'desk-backup-20260301T080200000Z-upgrade.json.gz', createdAt: '2026-03-01T08:02:00.000Z', reason: 'upgrade', size: 8 },
+      { name: 'desk-backup-20260301T080100000Z-scheduled.json.gz', createdAt: '2026-03-01T08:01:00.000Z', reason: 'scheduled', size: 8 },
     ]);
     expect(await readFile(join(dir, 'backups', list[1]!.name), 'utf8')).toBe('{"a":1}\n');
     expect((await readdir(join(dir, 'backups'))).some((n) => n.endsWith('.part'))).toBe(false);
+  });
+
+  it('still lists and reads a plain .json backup kept from before backups were compressed', async () => {
+    const backups = folder();
+    await write(backups, ['{"a":2}\n'], 10);
+    const old = 'desk-backup-20260201T080000000Z-manual.json';
+    await writeFile(join(dir, 'backups', old), '{"a":1}\n');
+    expect((await backups.list()).map((b) => [b.name, b.reason, b.createdAt])).toEqual([
+      ['desk-backup-20260301T080100000Z-scheduled.json.gz', 'scheduled', '2026-03-01T08:01:00.000Z'],
+      [old, 'manual', '2026-02-01T08:00:00.000Z'],
+    ]);
+    expect(await readAll(backups, old, 4)).toBe('{"a":1}\n');
   });
 
   it('reads a backup back in ranges, Chinese split between them included', async () => {
@@ -69,7 +81,7 @@ describe('backup folder', () => {
     expect(await readdir(join(dir, 'backups'))).toContain('notes.txt');
     // A lower rule later removes the surplus on the next write.
     await write(backups, ['{"n":5}'], 1);
-    expect((await backups.list()).map((b) => b.name)).toEqual(['desk-backup-20260301T080700000Z-scheduled.json']);
+    expect((await backups.list()).map((b) => b.name)).toEqual(['desk-backup-20260301T080700000Z-scheduled.json.gz']);
   });
 
   it('never shows a backup that was not finished: one being written, or one dropped', async () => {
@@ -79,7 +91,7 @@ describe('backup folder', () => {
     await writes.append(id, bytes('{"half":'));
     expect((await backups.list()).map((b) => b.size)).toEqual([9]);
     await writes.abort(id);
-    expect(await readdir(join(dir, 'backups'))).toEqual(['desk-backup-20260301T080100000Z-scheduled.json']);
+    expect(await readdir(join(dir, 'backups'))).toEqual(['desk-backup-20260301T080100000Z-scheduled.json.gz']);
     await expect(writes.append(id, bytes('1}'))).rejects.toThrow(/no backup/);
     await expect(writes.finish(id)).rejects.toThrow(/no backup/);
   });

@@ -25,7 +25,7 @@ export class BackupFolder {
   /** Where the next backup goes; once it is in place, older ones beyond `keep` are removed. */
   async next(keep: number, reason: BackupReason): Promise<BackupPlace> {
     await mkdir(this.dir, { recursive: true });
-    const name = `desk-backup-${stamp(this.now())}-${reason}.json`;
+    const name = `desk-backup-${stamp(this.now())}-${reason}.json.gz`;
     return {
       path: join(this.dir, name),
       placed: async () => {
@@ -41,7 +41,7 @@ export class BackupFolder {
     const ours = names.filter((n) => backupName.safeParse(n).success).sort().reverse();
     return Promise.all(
       ours.map(async (name) => {
-        const [, , time, reason] = name.replace(/\.json$/, '').split('-') as [string, string, string, BackupReason];
+        const [, , time, reason] = name.replace(/\.json(\.gz)?$/, '').split('-') as [string, string, string, BackupReason];
         return { name, createdAt: fromStamp(time), reason, size: (await stat(join(this.dir, name))).size };
       }),
     );
