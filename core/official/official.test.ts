@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carrierNumbers } from '../kpis/carrierNumbers';
-import { defaultRuleSet, type Founder, type Mentor, type Report, type Startup } from '../records';
+import { defaultRuleSet, type Claim, type Founder, type Mentor, type Report, type Startup } from '../records';
 import { aFounder, aReport, aStartup } from '../testing/records';
 import { employmentRoster } from './employmentRoster';
 import { entityRoster } from './entityRoster';
@@ -69,7 +69,7 @@ describe('火炬 在孵企业情况', () => {
       report('b', '2025Q3', { revenue: 80_000, financing: 500_000, guaranteeLoans: 300_000, equityFinancing: 200_000, subsidies: 10_000 }),
       report('b', '2025Q4', { revenue: 90_000, employees: 4, newGraduateHires: 1 }),
     ];
-    const { sheet, problems } = torchTable({ startups, reports, range: year, today }, t);
+    const { sheet, problems } = torchTable({ startups, reports, claims: [], range: year, today }, t);
     expect(problems).toEqual([]);
     expect(sheet.columns.map((c) => c.header.replace('official.torch.col.', ''))).toEqual([
       'no', 'name', 'creditCode', 'admittedOn', 'industry', 'highTech', 'employees', 'collegeEducated', 'newGraduates', 'revenue', 'netProfit',
@@ -85,11 +85,47 @@ describe('火炬 在孵企业情况', () => {
   it('lists every 其中 that exceeds its total and a missing report, naming the startup and the column', () => {
     const startups = [startup('a'), startup('b'), startup('new', { admittedOn: '2025-12-01' })];
     const reports = [report('a', '2025Q4', { employees: 2, newGraduateHires: 3, financing: 100_000, guaranteeLoans: 200_000 })];
-    const { problems } = torchTable({ startups, reports, range: year, today }, t);
+    const { problems } = torchTable({ startups, reports, claims: [], range: year, today }, t);
     expect(problems).toEqual([
       { subject: { kind: 'startup', id: 'a', name: '企业a' }, field: 'official.torch.col.newGraduates', problem: 'official.problem.ofWhich{"part":3,"total":2,"totalField":"official.torch.col.employees"}' },
       { subject: { kind: 'startup', id: 'a', name: '企业a' }, field: 'official.torch.col.guaranteeLoans', problem: 'official.problem.ofWhich{"part":200,"total":100,"totalField":"official.torch.col.financing"}' },
       { subject: { kind: 'startup', id: 'b', name: '企业b' }, field: 'official.torch.reports', problem: 'official.problem.noReport' },
+    ]);
+  });
+});
+
+describe('火炬 support figures from the claims', () => {
+  const paid = (startupId: string, support: Claim['support'], amountGranted: number, paidOn: string, state: Claim['state'] = 'paid') => ({ startupId, support, amountGranted, paidOn, state });
+  const columnsOf = (row: unknown[]) => ({ financing: row[16], guaranteeLoans: row[17], equityFinancing: row[18], subsidies: row[19] });
+
+  it('counts loans and subsidies paid in the range, at least what the report says, financing holding the loan', () => {
+    const startups = [startup('a'), startup('b'), startup('c')];
+    const reports = [
+      report('a', '2025Q4'),
+      // b reported a loan and a subsidy from elsewhere, larger than the desk paid: the report stands.
+      report('b', '2025Q4', { financing: 800_000, guaranteeLoans: 500_000, equityFinancing: 300_000, subsidies: 30_000 }),
+      report('c', '2025Q4', { financing: 100_000, equityFinancing: 100_000 }),
+    ];
+    const claims = [
+      paid('a', 'guaranteeLoan', 200_000, '2025-03-10'),
+      paid('a', 'startupSubsidy', 5_000, '2025-06-01'),
+      paid('a', 'insuranceSubsidy', 12_000, '2025-12-31'),
+      // Not 财政资助 to the enterprise, not in the range, or not paid: left out.
+      paid('a', 'taxRelief', 12_000, '2025-05-01'),
+      paid('a', 'flexibleInsurance', 6_000, '2025-05-01'),
+      paid('a', 'startupSubsidy', 5_000, '2026-01-01'),
+      { ...paid('a', 'loanRenewal', 300_000, '2025-08-01', 'granted'), paidOn: undefined },
+      paid('b', 'guaranteeLoan', 300_000, '2025-04-01'),
+      paid('b', 'startupSubsidy', 5_000, '2025-04-01'),
+      // A renewal is a new loan; one later in default was still received.
+      paid('c', 'loanRenewal', 300_000, '2025-01-01', 'defaulted'),
+    ];
+    const { sheet, problems } = torchTable({ startups, reports, claims, range: year, today }, t);
+    expect(problems).toEqual([]);
+    expect(sheet.rows.map((r) => columnsOf(r))).toEqual([
+      { financing: 200, guaranteeLoans: 200, equityFinancing: 0, subsidies: 17 },
+      { financing: 800, guaranteeLoans: 500, equityFinancing: 300, subsidies: 30 },
+      { financing: 400, guaranteeLoans: 300, equityFinancing: 100, subsidies: 0 },
     ]);
   });
 });
@@ -99,7 +135,7 @@ describe('a startup whose industry is still to complete (待补充)', () => {
   const reports = [...quarters('a', () => ({})), ...quarters('open', () => ({}))];
 
   it('is a problem of the 火炬 table, named by startup and column, not a blank cell', () => {
-    const { problems } = torchTable({ startups, reports, range: year, today }, t);
+    const { problems } = torchTable({ startups, reports, claims: [], range: year, today }, t);
     expect(problems).toEqual([{ subject: { kind: 'startup', id: 'open', name: '企业open' }, field: 'official.torch.col.industry', problem: 'official.problem.missing' }]);
   });
 

@@ -1,8 +1,9 @@
 import type { DateRange } from '../kpis/carrierNumbers';
-import { industryLabel, type Report, type Startup } from '../records';
+import { industryLabel, type Claim, type Report, type Startup } from '../records';
 import { periodFigures, reportExpected } from './periodReports';
 import { residentsAt } from './residents';
 import { problemsFor, type OfficialColumn, type OfficialFile, type Problem, type Translate } from './sheet';
+import { supportFigures } from './supportFigures';
 
 /** Yuan to whole 千元, halves away from zero (so a loss rounds like a profit of the same size). */
 export const toThousands = (yuan: number): number => Math.sign(yuan) * Math.round(Math.abs(yuan) / 1000);
@@ -10,6 +11,8 @@ export const toThousands = (yuan: number): number => Math.sign(yuan) * Math.roun
 export interface TorchInput {
   startups: readonly Startup[];
   reports: readonly Report[];
+  /** The desk's claims of supports: loans and subsidies paid in the range count at least as much as reported. */
+  claims: readonly Pick<Claim, 'support' | 'startupId' | 'state' | 'paidOn' | 'amountGranted'>[];
   range: DateRange;
   /** Quarters ending after today owe no report yet. */
   today: string;
@@ -43,9 +46,10 @@ const columns = [
  * 火炬统计 在孵企业情况: one row per enterprise in residence at the range's end, headcounts from its
  * latest report in the range, money (千元) and IP counts summed over the range's reports.
  */
-export function torchTable({ startups, reports, range, today }: TorchInput, t: Translate): OfficialFile {
+export function torchTable({ startups, reports, claims, range, today }: TorchInput, t: Translate): OfficialFile {
   const header = (key: string) => t(`official.torch.col.${key}`);
   const figures = periodFigures(reports, range);
+  const supports = supportFigures(claims, range);
   const problems: Problem[] = [];
   // Teams, sole proprietors and cooperatives are not enterprises: the 火炬 table counts enterprises only.
   const enterprises = residentsAt(startups, range).filter((s) => s.entityType === 'enterprise');
@@ -61,6 +65,11 @@ export function torchTable({ startups, reports, range, today }: TorchInput, t: T
     }
     const r = f.latest;
     const k = (yuan: number) => toThousands(yuan);
+    // A report may leave out a support the desk carried through, or add one from elsewhere: the larger
+    // figure stands, and financing grows to hold a loan it left out.
+    const paid = supports.get(s.id);
+    const guaranteeLoans = Math.max(f.sums.guaranteeLoans, paid?.guaranteeLoans ?? 0);
+    const financing = f.sums.financing + guaranteeLoans - f.sums.guaranteeLoans;
     const row = [
       ...base,
       r.highTech === undefined ? '' : t(r.highTech ? 'common.yes' : 'common.no'),
@@ -75,10 +84,10 @@ export function torchTable({ startups, reports, range, today }: TorchInput, t: T
       f.sums.ipApplied,
       f.sums.inventionPatentsGranted + f.sums.otherIpGranted,
       f.sums.inventionPatentsGranted,
-      k(f.sums.financing),
-      k(f.sums.guaranteeLoans),
+      k(financing),
+      k(guaranteeLoans),
       k(f.sums.equityFinancing),
-      k(f.sums.subsidies),
+      k(Math.max(f.sums.subsidies, paid?.subsidies ?? 0)),
     ];
     // The balance checks read the file's own figures, as whoever receives it will.
     const at = (key: (typeof columns)[number][0]) => row[columns.findIndex(([c]) => c === key)] as number;

@@ -20,7 +20,7 @@ function demoQuarters(): [string, string, string] {
 
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
-const TABLES = ['startups', 'founders', 'startupIndex', 'mentors', 'sessions', 'reports', 'evaluations', 'exits', 'templates', 'audit', 'outbox'] as const;
+const TABLES = ['startups', 'founders', 'startupIndex', 'mentors', 'sessions', 'reports', 'evaluations', 'exits', 'claims', 'templates', 'audit', 'outbox'] as const;
 
 /** How many records each table of the desk's own IndexedDB holds. */
 const counts = (page: Page) =>
@@ -57,6 +57,7 @@ test('the demo looks like a running incubator: grades spread, exits to review, b
   expect(loaded.startups).toBe(40);
   expect(loaded.evaluations).toBeGreaterThan(100);
   expect(loaded.exits).toBeGreaterThan(1);
+  expect(loaded.claims).toBeGreaterThanOrEqual(5);
   // Demo records never enter the outbox (nor the audit log): only the carrier profile is there.
   expect(loaded.outbox).toBe(own.outbox);
   expect(loaded.audit).toBe(own.audit);
@@ -67,6 +68,8 @@ test('the demo looks like a running incubator: grades spread, exits to review, b
   await expect(grades.locator('.recharts-bar-rectangle path').first()).toBeVisible();
   await grades.getByRole('button', { name: '查看数据' }).click();
   for (const period of [earlier, previous]) await expect(grades.getByRole('cell', { name: period, exact: true })).toBeVisible();
+  // The supports card has claims and grants to draw.
+  await expect(page.getByRole('region', { name: '扶持申请与批准（按季度）' }).locator('.recharts-bar-rectangle path').first()).toBeVisible();
   const standards = page.getByRole('region', { name: '载体指标与标准' });
   await expect(standards.getByText('达到标准').first()).toBeVisible();
   await expect(standards.getByText(/低于标准/).first()).toBeVisible();
@@ -92,6 +95,11 @@ test('the demo looks like a running incubator: grades spread, exits to review, b
   await expect(page.getByRole('tabpanel').getByRole('button', { name: /^决定书 / }).first()).toBeVisible();
   await page.getByRole('tab', { name: '再创业帮扶' }).click();
   await expect(page.getByRole('tabpanel').getByRole('button', { name: /^帮扶记录 / })).toHaveCount(1);
+
+  // 扶持政策: the claims list, with a loan's renewal among the reminders.
+  await page.getByRole('menuitem', { name: '扶持政策' }).click();
+  await page.getByRole('tab', { name: '申请记录' }).click();
+  await expect(page.getByRole('tabpanel').getByText(/创业担保贷款.*（贷款到期续贷或补贴报告义务）/)).toBeVisible();
 
   // 创业导师: some mentors coach often, one fell below the yearly minimum.
   await page.getByRole('menuitem', { name: '创业导师' }).click();

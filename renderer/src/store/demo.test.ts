@@ -78,12 +78,16 @@ describe('the demo incubator', () => {
     expect(await db.templates.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
     for (const e of await db.evaluations.toArray()) expect(recordSchemas.evaluation.safeParse(e).success).toBe(true);
+    // The supports card and the claims list have claims to show (core/demo/claims.test.ts states which).
+    const claims = await db.claims.toArray();
+    expect(new Set(claims.map((c) => c.state))).toEqual(new Set(['preparing', 'submitted', 'granted', 'paid', 'rejected']));
+    for (const c of claims) expect(recordSchemas.claim.safeParse(c).success).toBe(true);
     const grades = (await db.tallies.toArray()).filter((t) => t.key.startsWith('g|') && t.n > 0);
     expect(new Set(grades.map((t) => t.key.split('|')[1]))).toEqual(new Set([earlier, previous]));
 
     await removeDemoData(db);
     expect(await hasDemoData(db)).toBe(false);
-    for (const table of ['startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions', 'evaluations', 'exits', 'audit', 'outbox', 'templates'] as const) {
+    for (const table of ['startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions', 'evaluations', 'exits', 'claims', 'audit', 'outbox', 'templates'] as const) {
       expect(await db.table(table).count(), table).toBe(0);
     }
     expect((await db.tallies.toArray()).filter((t) => t.n !== 0)).toEqual([]);

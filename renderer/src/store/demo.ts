@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { DEMO_PREFIX, type Evaluation } from '@core/records';
+import { demoClaims } from '@core/demo/claims';
 import { generateIncubator, pastQuarters, type Incubator } from '@core/demo/generate';
 import { demoCorrection, demoRound, type DemoScoring } from '@core/demo/rounds';
 import { residentTemplate } from '@core/scoring';
@@ -11,7 +12,7 @@ import { checkUnsealedWrite, prepareSeals } from './sealing';
 import type { StartupIndexRow } from './startupIndex';
 import { applyTallies, indexRowsDelta, recordDelta } from './tallies';
 
-const DEMO_TABLES = ['startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions', 'evaluations', 'exits'] as const;
+const DEMO_TABLES = ['startups', 'founders', 'startupIndex', 'reports', 'mentors', 'sessions', 'evaluations', 'exits', 'claims'] as const;
 
 export async function hasDemoData(db: DeskDb): Promise<boolean> {
   return (await db.startups.where('id').startsWith(DEMO_PREFIX).count()) > 0;
@@ -55,7 +56,8 @@ export async function loadDemoData(db: DeskDb, today = new Date().toISOString().
   const demo = generateIncubator({ startups: 40, today });
   const sealed = await prepareSeals(db, demo.founders);
   const evaluations = demoEvaluations(demo, today);
-  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.reports, db.mentors, db.sessions, db.evaluations, db.exits, db.meta], async () => {
+  const claims = demoClaims(demo, today);
+  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.reports, db.mentors, db.sessions, db.evaluations, db.exits, db.claims, db.meta], async () => {
     await checkUnsealedWrite(db, !!sealed);
     await db.startups.bulkPut(demo.startups);
     await db.founders.bulkPut(sealed ? demo.founders.map(sealed) : demo.founders);
@@ -65,6 +67,7 @@ export async function loadDemoData(db: DeskDb, today = new Date().toISOString().
     await db.sessions.bulkPut(demo.sessions);
     await db.evaluations.bulkPut(evaluations);
     await db.exits.bulkPut(demo.exits);
+    await db.claims.bulkPut(claims);
     const added = <T>(records: T[]) => records.map((after) => ({ before: undefined, after }));
     const delta = recordDelta('mentor', added(demo.mentors), recordDelta('session', added(demo.sessions), recordDelta('report', added(demo.reports), recordDelta('evaluation', added(evaluations)))));
     await applyTallies(db.tallies, delta);
