@@ -10,7 +10,7 @@ import {
 } from '../admin/actions';
 import { carrierInput, carrierStatusInput, keyProjectInput, verificationInput } from '../admin/inputs';
 import type { CarrierStatus, Store } from '../db/schema';
-import type { CarrierRow, Resident } from '../http/consoleApi';
+import type { AuditAction, CarrierRow, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import type { Account } from './accounts';
@@ -156,26 +156,39 @@ export const consoleCarrierInput = storable(
 );
 
 /**
- * The officer actions: each is admin/actions.ts's own (a roster change the desk pulls), then its audit
- * entry. Those actions commit on their own, so the entry follows the commit: a failed action is never
- * logged as done.
+ * The officer actions: each is admin/actions.ts's own (a roster change the desk pulls) and its audit entry
+ * in one transaction, so neither is ever stored without the other. The entry is written first: the
+ * action's change takes the roster_changes lock, which should be held for as short a time as it can be.
  */
+function audited<T>(
+  store: Store,
+  account: Account,
+  action: AuditAction,
+  carrierCode: string,
+  detail: Record<string, unknown>,
+  work: (tx: Store) => Promise<T>,
+): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    await appendAudit(trx, account, action, carrierCode, detail);
+    return work({ ...store, db: trx });
+  });
+}
+
 export async function createCarrierInScope(store: Store, account: Account, input: unknown): Promise<{ code: string; token: string }> {
   requireOfficer(account);
   const { regionCode: region, line, level, ...carrier } = parseInput(consoleCarrierInput, input);
   if (!inScope(account.scope, region)) throw new RosterError(403, 'forbidden', `region ${region} is outside your scope ${account.scope}`);
-  const created = await createCarrier(store, carrier);
-  await store.db.insertInto('carrier_profiles').values({ carrier_code: carrier.code, region_code: region, line, level }).execute();
-  await appendAudit(store.db, account, 'carrier.create', carrier.code, { name: carrier.name, regionCode: region, line, level });
-  return created;
+  return audited(store, account, 'carrier.create', carrier.code, { name: carrier.name, regionCode: region, line, level }, async (tx) => {
+    const created = await createCarrier(tx, carrier);
+    await tx.db.insertInto('carrier_profiles').values({ carrier_code: carrier.code, region_code: region, line, level }).execute();
+    return created;
+  });
 }
 
 export async function rotateTokenInScope(store: Store, account: Account, code: string): Promise<{ code: string; token: string }> {
   requireOfficer(account);
   await requireCarrier(store, account, code);
-  const rotated = await reissueToken(store, code);
-  await appendAudit(store.db, account, 'carrier.token', code, {});
-  return rotated;
+  return audited(store, account, 'carrier.token', code, {}, (tx) => reissueToken(tx, code));
 }
 
 export const statusDecisionInput = storable(z.object({ ...carrierStatusInput.shape, reason: z.string().trim().min(1, 'a status decision needs a reason').max(200) }));
@@ -184,25 +197,19 @@ export async function setStatusInScope(store: Store, account: Account, code: str
   requireOfficer(account);
   const { status, reason } = parseInput(statusDecisionInput, input);
   await requireCarrier(store, account, code);
-  const done = await setCarrierStatus(store, code, { status });
-  await appendAudit(store.db, account, 'carrier.status', code, { status, reason });
-  return done;
+  return audited(store, account, 'carrier.status', code, { status, reason }, (tx) => setCarrierStatus(tx, code, { status }));
 }
 
 export async function verifyInScope(store: Store, account: Account, code: string, startupId: string, input: unknown): Promise<{ seq: number }> {
   requireOfficer(account);
   const decision = parseInput(verificationInput, input);
   await requireCarrier(store, account, code);
-  const done = await verifyStartup(store, code, startupId, decision);
-  await appendAudit(store.db, account, 'startup.verification', code, { startupId, ...decision });
-  return done;
+  return audited(store, account, 'startup.verification', code, { startupId, ...decision }, (tx) => verifyStartup(tx, code, startupId, decision));
 }
 
 export async function keyProjectInScope(store: Store, account: Account, code: string, startupId: string, input: unknown): Promise<{ seq: number }> {
   requireOfficer(account);
   const decision = parseInput(keyProjectInput, input);
   await requireCarrier(store, account, code);
-  const done = await designateKeyProject(store, code, startupId, decision);
-  await appendAudit(store.db, account, 'startup.keyProject', code, { startupId, ...decision });
-  return done;
+  return audited(store, account, 'startup.keyProject', code, { startupId, ...decision }, (tx) => designateKeyProject(tx, code, startupId, decision));
 }

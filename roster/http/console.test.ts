@@ -205,6 +205,20 @@ describe.each(backends)('authority console API on $name', (backend) => {
     await expect(sql`delete from console_audit`.execute(roster.store.db)).rejects.toThrow(/append-only/);
   });
 
+  it('stores an officer action and its audit entry together or not at all', { timeout: 60_000 }, async () => {
+    const officer = await signedIn('hubei.officer', '42');
+    expect((await newCarrier(officer, 'HB-1', '420106')).status).toBe(201);
+    const auditRows = () => roster.store.db.selectFrom('console_audit').select('action').execute();
+    const before = await auditRows();
+    // The entry is written first in the transaction: an action that then fails takes it back with it.
+    expect((await officer.post('/carriers/HB-1/startups/never-pushed/verification', { result: 'verified' })).status).toBe(404);
+    expect((await newCarrier(officer, 'HB-1', '420111')).status).toBe(409);
+    expect(await auditRows()).toEqual(before);
+    const profiles = await roster.store.db.selectFrom('carrier_profiles').select('region_code').where('carrier_code', '=', 'HB-1').execute();
+    expect(profiles).toEqual([{ region_code: '420106' }]);
+  });
+;
+
 });
 
 describe.each(backends)('user:create on $name', (backend) => {
