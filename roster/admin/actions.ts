@@ -47,9 +47,18 @@ export async function setCarrierStatus(store: Store, code: string, input: Carrie
   });
 }
 
+/** Also keeps the version it saw: the console's queue shows the startup again once the desk changes it. */
 export async function verifyStartup(store: Store, carrierCode: string, startupId: string, input: VerificationInput): Promise<{ seq: number }> {
-  await requireStartup(store, carrierCode, startupId);
-  return decide(store, carrierCode, { kind: 'verification', startupId, ...input });
+  return inTransaction(store, async (tx) => {
+    const version = await requireStartup(tx, carrierCode, startupId);
+    const verified = { verified_version: version, result: input.result, verified_at: new Date().toISOString() };
+    await tx.db
+      .insertInto('startup_verifications')
+      .values({ carrier_code: carrierCode, startup_id: startupId, ...verified })
+      .onConflict((oc) => oc.columns(['carrier_code', 'startup_id']).doUpdateSet(verified))
+      .execute();
+    return decide(tx, carrierCode, { kind: 'verification', startupId, ...input });
+  });
 }
 
 export async function designateKeyProject(
@@ -75,14 +84,16 @@ async function decide(store: Store, carrierCode: string | null, change: ChangeBo
 
 const unknownCarrier = (code: string) => new RosterError(404, 'not_found', `unknown carrier ${code}`);
 
-async function requireStartup(store: Store, carrierCode: string, startupId: string): Promise<void> {
+/** The startup's current version. */
+async function requireStartup(store: Store, carrierCode: string, startupId: string): Promise<number> {
   const row = await store.db
     .selectFrom('records')
-    .select('record_id')
+    .select('version')
     .where('carrier_code', '=', carrierCode)
     .where('entity', '=', 'startup')
     .where('record_id', '=', startupId)
     .where('deleted', '=', 0)
     .executeTakeFirst();
   if (!row) throw new RosterError(404, 'not_found', `carrier ${carrierCode} has not reported startup ${startupId}`);
+  return row.version;
 }

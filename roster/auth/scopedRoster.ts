@@ -10,7 +10,7 @@ import {
 } from '../admin/actions';
 import { carrierInput, carrierStatusInput, keyProjectInput, verificationInput } from '../admin/inputs';
 import type { CarrierStatus, Store } from '../db/schema';
-import type { AuditAction, CarrierRow, Resident } from '../http/consoleApi';
+import type { AuditAction, CarrierRow, QueuePage, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import type { Account } from './accounts';
@@ -127,6 +127,65 @@ export async function carrierResidents(store: Store, account: Account, code: str
       };
     });
   return { carrier, residents };
+}
+
+export const queueQuery = z.object({
+  after: z.string().max(400).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const queueCursor = z.tuple([z.string(), z.string(), z.string()]);
+const encodeCursor = (key: [string, string, string]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeCursor(cursor: string): [string, string, string] {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    // Not JSON: refused below like any other cursor this queue did not hand out.
+  }
+  const parsed = queueCursor.safeParse(value);
+  if (!parsed.success) throw new RosterError(400, 'bad_request', 'after: not a cursor this queue handed out');
+  return parsed.data;
+}
+
+/**
+ * Startups never verified or changed since their last verification, in the account's scope, oldest
+ * change first, a page at a time after the last one's key (records_startup_changed, migration 021).
+ */
+export async function verificationQueue(store: Store, account: Account, input: unknown): Promise<QueuePage> {
+  const { after, pageSize } = parseInput(queueQuery, input);
+  let query = store.db
+    .selectFrom('records as r')
+    .innerJoin('carriers as c', 'c.code', 'r.carrier_code')
+    .leftJoin('carrier_profiles as p', 'p.carrier_code', 'r.carrier_code')
+    .leftJoin('startup_verifications as v', (join) => join.onRef('v.carrier_code', '=', 'r.carrier_code').onRef('v.startup_id', '=', 'r.record_id'))
+    .select(['r.carrier_code', 'c.name as carrier_name', 'r.record_id', 'r.data', 'r.updated_at', 'v.result'])
+    .where('r.entity', '=', 'startup')
+    .where('r.deleted', '=', 0)
+    .where((eb) => eb.or([eb('v.startup_id', 'is', null), eb('r.version', '>', eb.ref('v.verified_version'))]));
+  if (account.scope !== 'nation') query = query.where('p.region_code', 'like', `${account.scope}%`);
+  if (after) {
+    const key = decodeCursor(after);
+    query = query.where((eb) => eb(eb.refTuple('r.updated_at', 'r.carrier_code', 'r.record_id'), '>', eb.tuple(...key)));
+  }
+  const rows = await query.orderBy('r.updated_at').orderBy('r.carrier_code').orderBy('r.record_id').limit(pageSize + 1).execute();
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const data = JSON.parse(r.data ?? '{}') as RecordData;
+      return {
+        carrierCode: r.carrier_code,
+        carrierName: r.carrier_name,
+        startupId: r.record_id,
+        name: textOf(data.name),
+        creditCode: textOf(data.creditCode) || null,
+        changedAt: r.updated_at,
+        reason: r.result ? 'changed' : 'new',
+        lastResult: r.result ?? null,
+      };
+    }),
+    next: rows.length > pageSize && last ? encodeCursor([last.updated_at, last.carrier_code, last.record_id]) : null,
+  };
 }
 
 function requireOfficer(account: Account): void {

@@ -111,6 +111,15 @@ export interface CarrierProfileTable {
   level: string;
 }
 
+/** The startup version an officer last verified (migration 021): a newer record is back in the queue. */
+export interface StartupVerificationTable {
+  carrier_code: string;
+  startup_id: string;
+  verified_version: number;
+  result: 'verified' | 'mismatch';
+  verified_at: string;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -123,6 +132,7 @@ export interface RosterSchema {
   console_login_failures: ConsoleLoginFailureTable;
   console_audit: ConsoleAuditTable;
   carrier_profiles: CarrierProfileTable;
+  startup_verifications: StartupVerificationTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

@@ -217,8 +217,46 @@ describe.each(backends)('authority console API on $name', (backend) => {
     const profiles = await roster.store.db.selectFrom('carrier_profiles').select('region_code').where('carrier_code', '=', 'HB-1').execute();
     expect(profiles).toEqual([{ region_code: '420106' }]);
   });
-;
 
+  it('queues new and changed startups in scope, oldest first, a page at a time, until verified', { timeout: 60_000 }, async () => {
+    const nation = await signedIn('nation.queue', 'nation');
+    const tokens: Record<string, string> = {};
+    for (const [code, region] of [['GD-1', '440305'], ['GX-1', '450102']] as const) {
+      expect((await newCarrier(nation, code, region)).status).toBe(201);
+      tokens[code] = ((await nation.post(`/carriers/${code}/token`)).body as { token: string }).token;
+    }
+    // Each desk numbers its own mutations without gaps.
+    const mutationIds: Record<string, number> = { 'GD-1': 0, 'GX-1': 0 };
+    const push = (code: string, id: string, n: number, name: string) =>
+      syncClient(roster.url, tokens[code]!).push({
+        carrierCode: code,
+        clientId,
+        mutations: [{ mutationId: (mutationIds[code] = mutationIds[code]! + 1), entity: 'startup', recordId: id, op: 'upsert', record: startupRecord(id, n, name), createdAt: '2026-03-01T08:00:00Z' }],
+      });
+    await push('GD-1', 's1', 1, '深圳甲');
+    await push('GX-1', 's1', 2, '南宁乙');
+    await push('GD-1', 's2', 3, '深圳丙');
+    await push('GD-1', 's3', 4, '深圳丁');
+
+    const guangdong = await signedIn('guangdong.officer', '44');
+    type Page = { items: { carrierCode: string; startupId: string; name: string; reason: string; lastResult: string | null }[]; next: string | null };
+    const first = (await guangdong.get('/verification-queue?pageSize=2')).body as Page;
+    expect(first.items.map((i) => [i.carrierCode, i.startupId, i.reason])).toEqual([['GD-1', 's1', 'new'], ['GD-1', 's2', 'new']]);
+    const second = (await guangdong.get(`/verification-queue?pageSize=2&after=${first.next}`)).body as Page;
+    expect(second).toEqual({ items: [expect.objectContaining({ startupId: 's3', name: '深圳丁' })], next: null });
+    expect(((await nation.get('/verification-queue')).body as Page).items.map((i) => i.carrierCode)).toEqual(['GD-1', 'GX-1', 'GD-1', 'GD-1']);
+    expect((await guangdong.get('/verification-queue?after=not-a-cursor')).status).toBe(400);
+
+    await guangdong.post('/carriers/GD-1/startups/s1/verification', { result: 'verified' });
+    await guangdong.post('/carriers/GD-1/startups/s2/verification', { result: 'mismatch', note: '名称不符' });
+    expect(((await guangdong.get('/verification-queue')).body as Page).items.map((i) => i.startupId)).toEqual(['s3']);
+    // The desk corrects s2: it is back in the queue, now as a change, last found a mismatch, and last in line.
+    await push('GD-1', 's2', 3, '深圳丙更正');
+    expect(((await guangdong.get('/verification-queue')).body as Page).items).toEqual([
+      expect.objectContaining({ startupId: 's3', reason: 'new' }),
+      expect.objectContaining({ startupId: 's2', name: '深圳丙更正', reason: 'changed', lastResult: 'mismatch' }),
+    ]);
+  });
 });
 
 describe.each(backends)('user:create on $name', (backend) => {

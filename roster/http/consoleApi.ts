@@ -43,3 +43,22 @@ export interface AuditEntry {
   carrierCode: string | null;
   detail: Record<string, unknown>;
 }
+
+/** A startup waiting for verification: never verified, or changed by its desk since. */
+export interface QueueItem {
+  carrierCode: string;
+  carrierName: string;
+  startupId: string;
+  name: string;
+  creditCode: string | null;
+  /** When the desk last pushed it: the queue is oldest first. */
+  changedAt: string;
+  reason: 'new' | 'changed';
+  lastResult: 'verified' | 'mismatch' | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  /** Pass back as `after` for the next page; null on the last one. */
+  next: string | null;
+}

@@ -12,6 +12,7 @@ import {
   revealIdNumber,
   rotateTokenInScope,
   setStatusInScope,
+  verificationQueue,
   verifyInScope,
 } from '../auth/scopedRoster';
 import { RosterError } from '../errors';
@@ -106,6 +107,7 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
   app.post<{ Params: CarrierParams & { founderId: string } }>('/console/api/carriers/:code/founders/:founderId/reveal', async (request) =>
     revealIdNumber(store, signedIn(request), request.params.code, request.params.founderId),
   );
+  app.get('/console/api/verification-queue', async (request) => verificationQueue(store, signedIn(request), request.query));
   app.get('/console/api/audit', async (request) => ({ entries: await readAudit(store, signedIn(request)) }));
 
   serveBundle(app);

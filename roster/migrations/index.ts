@@ -2,6 +2,7 @@ import { init } from './001_init';
 import { wideIds } from './002_wide_ids';
 import { nationalKeys } from './003_national_keys';
 import { consoleAccounts } from './020_console';
+import { verificationQueue } from './021_verification_queue';
 import type { RosterMigration } from './migration';
 
 export type { RosterMigration } from './migration';
@@ -12,4 +13,5 @@ export const migrations: Record<string, RosterMigration> = {
   '002_wide_ids': wideIds,
   '003_national_keys': nationalKeys,
   '020_console': consoleAccounts,
+  '021_verification_queue': verificationQueue,
 };
