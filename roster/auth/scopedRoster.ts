@@ -10,7 +10,7 @@ import {
 } from '../admin/actions';
 import { carrierInput, carrierStatusInput, keyProjectInput, verificationInput } from '../admin/inputs';
 import type { CarrierStatus, Store } from '../db/schema';
-import type { AuditAction, CarrierRow, QueuePage, Resident } from '../http/consoleApi';
+import type { AuditAction, CarrierRow, QueuePage, RegionMismatch, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import type { Account } from './accounts';
@@ -186,6 +186,24 @@ export async function verificationQueue(store: Store, account: Account, input: u
     }),
     next: rows.length > pageSize && last ? encodeCursor([last.updated_at, last.carrier_code, last.record_id]) : null,
   };
+}
+
+/**
+ * Scope follows the region the authority registered (carrier_profiles); the region a desk reports in its
+ * own carrier record (records.region_code, migration 003) never moves a carrier between scopes. Where the
+ * two differ the console lists the carrier as a finding, for an officer of the registered region to settle.
+ */
+export async function regionMismatches(store: Store, account: Account): Promise<RegionMismatch[]> {
+  let query = store.db
+    .selectFrom('carrier_profiles as p')
+    .innerJoin('carriers as c', 'c.code', 'p.carrier_code')
+    .innerJoin('records as r', (join) => join.onRef('r.carrier_code', '=', 'p.carrier_code').on('r.entity', '=', 'carrier').on('r.deleted', '=', 0))
+    .select(['p.carrier_code', 'c.name', 'p.region_code as authority_region', 'r.region_code as reported_region'])
+    .where('r.region_code', 'is not', null)
+    .whereRef('r.region_code', '<>', 'p.region_code');
+  if (account.scope !== 'nation') query = query.where('p.region_code', 'like', `${account.scope}%`);
+  const rows = await query.orderBy('p.carrier_code').limit(1000).execute();
+  return rows.map((r) => ({ carrierCode: r.carrier_code, carrierName: r.name, authorityRegion: r.authority_region, reportedRegion: r.reported_region ?? '' }));
 }
 
 function requireOfficer(account: Account): void {

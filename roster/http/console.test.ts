@@ -257,6 +257,32 @@ describe.each(backends)('authority console API on $name', (backend) => {
       expect.objectContaining({ startupId: 's2', name: '深圳丙更正', reason: 'changed', lastResult: 'mismatch' }),
     ]);
   });
+
+  it('scopes by the region the authority registered and lists a carrier whose desk reports another as a finding', { timeout: 60_000 }, async () => {
+    const nation = await signedIn('nation.regions', 'nation');
+    expect((await newCarrier(nation, 'SC-1', '510104')).status).toBe(201);
+    expect((await newCarrier(nation, 'SC-2', '510105')).status).toBe(201);
+    // The desks' own carrier records, as their pushes store them: SC-1 says Chongqing, SC-2 agrees.
+    const carrierRecord = (code: string, regionCode: string) => ({
+      carrier_code: code,
+      entity: 'carrier',
+      record_id: 'carrier',
+      data: JSON.stringify({ id: 'carrier', name: code, regionCode }),
+      deleted: 0,
+      version: 1,
+      updated_at: '2026-03-01T08:00:00Z',
+    });
+    await roster.store.db.insertInto('records').values([carrierRecord('SC-1', '500101'), carrierRecord('SC-2', '510105')]).execute();
+
+    const sichuan = await signedIn('sichuan.officer', '51');
+    expect((await sichuan.get('/findings/regions')).body).toEqual({
+      carriers: [{ carrierCode: 'SC-1', carrierName: '载体 SC-1', authorityRegion: '510104', reportedRegion: '500101' }],
+    });
+    // The reported region moves nothing: Chongqing neither sees SC-1 nor its finding.
+    const chongqing = await signedIn('chongqing.officer', '50');
+    expect((await chongqing.get('/findings/regions')).body).toEqual({ carriers: [] });
+    expect((await chongqing.get('/carriers/SC-1')).status).toBe(404);
+  });
 });
 
 describe.each(backends)('user:create on $name', (backend) => {

@@ -62,3 +62,13 @@ export interface QueuePage {
   /** Pass back as `after` for the next page; null on the last one. */
   next: string | null;
 }
+
+/** A carrier the authority placed in one region whose own desk reports another (region rule: README). */
+export interface RegionMismatch {
+  carrierCode: string;
+  carrierName: string;
+  /** Where the authority registered it: this decides whose scope it is in. */
+  authorityRegion: string;
+  /** What the carrier's desk pushed in its own carrier record. */
+  reportedRegion: string;
+}

@@ -9,6 +9,7 @@ import {
   createCarrierInScope,
   keyProjectInScope,
   listCarriers,
+  regionMismatches,
   revealIdNumber,
   rotateTokenInScope,
   setStatusInScope,
@@ -108,6 +109,7 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
     revealIdNumber(store, signedIn(request), request.params.code, request.params.founderId),
   );
   app.get('/console/api/verification-queue', async (request) => verificationQueue(store, signedIn(request), request.query));
+  app.get('/console/api/findings/regions', async (request) => ({ carriers: await regionMismatches(store, signedIn(request)) }));
   app.get('/console/api/audit', async (request) => ({ entries: await readAudit(store, signedIn(request)) }));
 
   serveBundle(app);
