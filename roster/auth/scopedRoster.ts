@@ -10,7 +10,7 @@ import {
 } from '../admin/actions';
 import { carrierInput, carrierStatusInput, keyProjectInput, verificationInput } from '../admin/inputs';
 import type { CarrierStatus, Store } from '../db/schema';
-import type { CarrierRow, Resident } from '../http/consoleApi';
+import type { AuditAction, CarrierRow, QueuePage, RegionMismatch, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import type { Account } from './accounts';
@@ -129,6 +129,83 @@ export async function carrierResidents(store: Store, account: Account, code: str
   return { carrier, residents };
 }
 
+export const queueQuery = z.object({
+  after: z.string().max(400).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const queueCursor = z.tuple([z.string(), z.string(), z.string()]);
+const encodeCursor = (key: [string, string, string]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeCursor(cursor: string): [string, string, string] {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    // Not JSON: refused below like any other cursor this queue did not hand out.
+  }
+  const parsed = queueCursor.safeParse(value);
+  if (!parsed.success) throw new RosterError(400, 'bad_request', 'after: not a cursor this queue handed out');
+  return parsed.data;
+}
+
+/**
+ * Startups never verified or changed since their last verification, in the account's scope, oldest
+ * change first, a page at a time after the last one's key (records_startup_changed, migration 021).
+ */
+export async function verificationQueue(store: Store, account: Account, input: unknown): Promise<QueuePage> {
+  const { after, pageSize } = parseInput(queueQuery, input);
+  let query = store.db
+    .selectFrom('records as r')
+    .innerJoin('carriers as c', 'c.code', 'r.carrier_code')
+    .leftJoin('carrier_profiles as p', 'p.carrier_code', 'r.carrier_code')
+    .leftJoin('startup_verifications as v', (join) => join.onRef('v.carrier_code', '=', 'r.carrier_code').onRef('v.startup_id', '=', 'r.record_id'))
+    .select(['r.carrier_code', 'c.name as carrier_name', 'r.record_id', 'r.data', 'r.updated_at', 'v.result'])
+    .where('r.entity', '=', 'startup')
+    .where('r.deleted', '=', 0)
+    .where((eb) => eb.or([eb('v.startup_id', 'is', null), eb('r.version', '>', eb.ref('v.verified_version'))]));
+  if (account.scope !== 'nation') query = query.where('p.region_code', 'like', `${account.scope}%`);
+  if (after) {
+    const key = decodeCursor(after);
+    query = query.where((eb) => eb(eb.refTuple('r.updated_at', 'r.carrier_code', 'r.record_id'), '>', eb.tuple(...key)));
+  }
+  const rows = await query.orderBy('r.updated_at').orderBy('r.carrier_code').orderBy('r.record_id').limit(pageSize + 1).execute();
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const data = JSON.parse(r.data ?? '{}') as RecordData;
+      return {
+        carrierCode: r.carrier_code,
+        carrierName: r.carrier_name,
+        startupId: r.record_id,
+        name: textOf(data.name),
+        creditCode: textOf(data.creditCode) || null,
+        changedAt: r.updated_at,
+        reason: r.result ? 'changed' : 'new',
+        lastResult: r.result ?? null,
+      };
+    }),
+    next: rows.length > pageSize && last ? encodeCursor([last.updated_at, last.carrier_code, last.record_id]) : null,
+  };
+}
+
+/**
+ * Scope follows the region the authority registered (carrier_profiles); the region a desk reports in its
+ * own carrier record (records.region_code, migration 003) never moves a carrier between scopes. Where the
+ * two differ the console lists the carrier as a finding, for an officer of the registered region to settle.
+ */
+export async function regionMismatches(store: Store, account: Account): Promise<RegionMismatch[]> {
+  let query = store.db
+    .selectFrom('carrier_profiles as p')
+    .innerJoin('carriers as c', 'c.code', 'p.carrier_code')
+    .innerJoin('records as r', (join) => join.onRef('r.carrier_code', '=', 'p.carrier_code').on('r.entity', '=', 'carrier').on('r.deleted', '=', 0))
+    .select(['p.carrier_code', 'c.name', 'p.region_code as authority_region', 'r.region_code as reported_region'])
+    .where('r.region_code', 'is not', null)
+    .whereRef('r.region_code', '<>', 'p.region_code');
+  if (account.scope !== 'nation') query = query.where('p.region_code', 'like', `${account.scope}%`);
+  const rows = await query.orderBy('p.carrier_code').limit(1000).execute();
+  return rows.map((r) => ({ carrierCode: r.carrier_code, carrierName: r.name, authorityRegion: r.authority_region, reportedRegion: r.reported_region ?? '' }));
+}
+
 function requireOfficer(account: Account): void {
   if (account.role !== 'officer') throw new RosterError(403, 'forbidden', 'this account may view but not decide (role viewer)');
 }
@@ -156,26 +233,39 @@ export const consoleCarrierInput = storable(
 );
 
 /**
- * The officer actions: each is admin/actions.ts's own (a roster change the desk pulls), then its audit
- * entry. Those actions commit on their own, so the entry follows the commit: a failed action is never
- * logged as done.
+ * The officer actions: each is admin/actions.ts's own (a roster change the desk pulls) and its audit entry
+ * in one transaction, so neither is ever stored without the other. The entry is written first: the
+ * action's change takes the roster_changes lock, which should be held for as short a time as it can be.
  */
+function audited<T>(
+  store: Store,
+  account: Account,
+  action: AuditAction,
+  carrierCode: string,
+  detail: Record<string, unknown>,
+  work: (tx: Store) => Promise<T>,
+): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    await appendAudit(trx, account, action, carrierCode, detail);
+    return work({ ...store, db: trx });
+  });
+}
+
 export async function createCarrierInScope(store: Store, account: Account, input: unknown): Promise<{ code: string; token: string }> {
   requireOfficer(account);
   const { regionCode: region, line, level, ...carrier } = parseInput(consoleCarrierInput, input);
   if (!inScope(account.scope, region)) throw new RosterError(403, 'forbidden', `region ${region} is outside your scope ${account.scope}`);
-  const created = await createCarrier(store, carrier);
-  await store.db.insertInto('carrier_profiles').values({ carrier_code: carrier.code, region_code: region, line, level }).execute();
-  await appendAudit(store.db, account, 'carrier.create', carrier.code, { name: carrier.name, regionCode: region, line, level });
-  return created;
+  return audited(store, account, 'carrier.create', carrier.code, { name: carrier.name, regionCode: region, line, level }, async (tx) => {
+    const created = await createCarrier(tx, carrier);
+    await tx.db.insertInto('carrier_profiles').values({ carrier_code: carrier.code, region_code: region, line, level }).execute();
+    return created;
+  });
 }
 
 export async function rotateTokenInScope(store: Store, account: Account, code: string): Promise<{ code: string; token: string }> {
   requireOfficer(account);
   await requireCarrier(store, account, code);
-  const rotated = await reissueToken(store, code);
-  await appendAudit(store.db, account, 'carrier.token', code, {});
-  return rotated;
+  return audited(store, account, 'carrier.token', code, {}, (tx) => reissueToken(tx, code));
 }
 
 export const statusDecisionInput = storable(z.object({ ...carrierStatusInput.shape, reason: z.string().trim().min(1, 'a status decision needs a reason').max(200) }));
@@ -184,25 +274,19 @@ export async function setStatusInScope(store: Store, account: Account, code: str
   requireOfficer(account);
   const { status, reason } = parseInput(statusDecisionInput, input);
   await requireCarrier(store, account, code);
-  const done = await setCarrierStatus(store, code, { status });
-  await appendAudit(store.db, account, 'carrier.status', code, { status, reason });
-  return done;
+  return audited(store, account, 'carrier.status', code, { status, reason }, (tx) => setCarrierStatus(tx, code, { status }));
 }
 
 export async function verifyInScope(store: Store, account: Account, code: string, startupId: string, input: unknown): Promise<{ seq: number }> {
   requireOfficer(account);
   const decision = parseInput(verificationInput, input);
   await requireCarrier(store, account, code);
-  const done = await verifyStartup(store, code, startupId, decision);
-  await appendAudit(store.db, account, 'startup.verification', code, { startupId, ...decision });
-  return done;
+  return audited(store, account, 'startup.verification', code, { startupId, ...decision }, (tx) => verifyStartup(tx, code, startupId, decision));
 }
 
 export async function keyProjectInScope(store: Store, account: Account, code: string, startupId: string, input: unknown): Promise<{ seq: number }> {
   requireOfficer(account);
   const decision = parseInput(keyProjectInput, input);
   await requireCarrier(store, account, code);
-  const done = await designateKeyProject(store, code, startupId, decision);
-  await appendAudit(store.db, account, 'startup.keyProject', code, { startupId, ...decision });
-  return done;
+  return audited(store, account, 'startup.keyProject', code, { startupId, ...decision }, (tx) => designateKeyProject(tx, code, startupId, decision));
 }

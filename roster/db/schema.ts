@@ -117,6 +117,15 @@ export interface ResidentCountTable {
   residents: number;
 }
 
+/** The startup version an officer last verified (migration 021): a newer record is back in the queue. */
+export interface StartupVerificationTable {
+  carrier_code: string;
+  startup_id: string;
+  verified_version: number;
+  result: 'verified' | 'mismatch';
+  verified_at: string;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -130,6 +139,7 @@ export interface RosterSchema {
   console_audit: ConsoleAuditTable;
   carrier_profiles: CarrierProfileTable;
   resident_counts: ResidentCountTable;
+  startup_verifications: StartupVerificationTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

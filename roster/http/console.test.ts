@@ -205,6 +205,84 @@ describe.each(backends)('authority console API on $name', (backend) => {
     await expect(sql`delete from console_audit`.execute(roster.store.db)).rejects.toThrow(/append-only/);
   });
 
+  it('stores an officer action and its audit entry together or not at all', { timeout: 60_000 }, async () => {
+    const officer = await signedIn('hubei.officer', '42');
+    expect((await newCarrier(officer, 'HB-1', '420106')).status).toBe(201);
+    const auditRows = () => roster.store.db.selectFrom('console_audit').select('action').execute();
+    const before = await auditRows();
+    // The entry is written first in the transaction: an action that then fails takes it back with it.
+    expect((await officer.post('/carriers/HB-1/startups/never-pushed/verification', { result: 'verified' })).status).toBe(404);
+    expect((await newCarrier(officer, 'HB-1', '420111')).status).toBe(409);
+    expect(await auditRows()).toEqual(before);
+    const profiles = await roster.store.db.selectFrom('carrier_profiles').select('region_code').where('carrier_code', '=', 'HB-1').execute();
+    expect(profiles).toEqual([{ region_code: '420106' }]);
+  });
+
+  it('queues new and changed startups in scope, oldest first, a page at a time, until verified', { timeout: 60_000 }, async () => {
+    const nation = await signedIn('nation.queue', 'nation');
+    const tokens: Record<string, string> = {};
+    for (const [code, region] of [['GD-1', '440305'], ['GX-1', '450102']] as const) {
+      expect((await newCarrier(nation, code, region)).status).toBe(201);
+      tokens[code] = ((await nation.post(`/carriers/${code}/token`)).body as { token: string }).token;
+    }
+    // Each desk numbers its own mutations without gaps.
+    const mutationIds: Record<string, number> = { 'GD-1': 0, 'GX-1': 0 };
+    const push = (code: string, id: string, n: number, name: string) =>
+      syncClient(roster.url, tokens[code]!).push({
+        carrierCode: code,
+        clientId,
+        mutations: [{ mutationId: (mutationIds[code] = mutationIds[code]! + 1), entity: 'startup', recordId: id, op: 'upsert', record: startupRecord(id, n, name), createdAt: '2026-03-01T08:00:00Z' }],
+      });
+    await push('GD-1', 's1', 1, '深圳甲');
+    await push('GX-1', 's1', 2, '南宁乙');
+    await push('GD-1', 's2', 3, '深圳丙');
+    await push('GD-1', 's3', 4, '深圳丁');
+
+    const guangdong = await signedIn('guangdong.officer', '44');
+    type Page = { items: { carrierCode: string; startupId: string; name: string; reason: string; lastResult: string | null }[]; next: string | null };
+    const first = (await guangdong.get('/verification-queue?pageSize=2')).body as Page;
+    expect(first.items.map((i) => [i.carrierCode, i.startupId, i.reason])).toEqual([['GD-1', 's1', 'new'], ['GD-1', 's2', 'new']]);
+    const second = (await guangdong.get(`/verification-queue?pageSize=2&after=${first.next}`)).body as Page;
+    expect(second).toEqual({ items: [expect.objectContaining({ startupId: 's3', name: '深圳丁' })], next: null });
+    expect(((await nation.get('/verification-queue')).body as Page).items.map((i) => i.carrierCode)).toEqual(['GD-1', 'GX-1', 'GD-1', 'GD-1']);
+    expect((await guangdong.get('/verification-queue?after=not-a-cursor')).status).toBe(400);
+
+    await guangdong.post('/carriers/GD-1/startups/s1/verification', { result: 'verified' });
+    await guangdong.post('/carriers/GD-1/startups/s2/verification', { result: 'mismatch', note: '名称不符' });
+    expect(((await guangdong.get('/verification-queue')).body as Page).items.map((i) => i.startupId)).toEqual(['s3']);
+    // The desk corrects s2: it is back in the queue, now as a change, last found a mismatch, and last in line.
+    await push('GD-1', 's2', 3, '深圳丙更正');
+    expect(((await guangdong.get('/verification-queue')).body as Page).items).toEqual([
+      expect.objectContaining({ startupId: 's3', reason: 'new' }),
+      expect.objectContaining({ startupId: 's2', name: '深圳丙更正', reason: 'changed', lastResult: 'mismatch' }),
+    ]);
+  });
+
+  it('scopes by the region the authority registered and lists a carrier whose desk reports another as a finding', { timeout: 60_000 }, async () => {
+    const nation = await signedIn('nation.regions', 'nation');
+    expect((await newCarrier(nation, 'SC-1', '510104')).status).toBe(201);
+    expect((await newCarrier(nation, 'SC-2', '510105')).status).toBe(201);
+    // The desks' own carrier records, as their pushes store them: SC-1 says Chongqing, SC-2 agrees.
+    const carrierRecord = (code: string, regionCode: string) => ({
+      carrier_code: code,
+      entity: 'carrier',
+      record_id: 'carrier',
+      data: JSON.stringify({ id: 'carrier', name: code, regionCode }),
+      deleted: 0,
+      version: 1,
+      updated_at: '2026-03-01T08:00:00Z',
+    });
+    await roster.store.db.insertInto('records').values([carrierRecord('SC-1', '500101'), carrierRecord('SC-2', '510105')]).execute();
+
+    const sichuan = await signedIn('sichuan.officer', '51');
+    expect((await sichuan.get('/findings/regions')).body).toEqual({
+      carriers: [{ carrierCode: 'SC-1', carrierName: '载体 SC-1', authorityRegion: '510104', reportedRegion: '500101' }],
+    });
+    // The reported region moves nothing: Chongqing neither sees SC-1 nor its finding.
+    const chongqing = await signedIn('chongqing.officer', '50');
+    expect((await chongqing.get('/findings/regions')).body).toEqual({ carriers: [] });
+    expect((await chongqing.get('/carriers/SC-1')).status).toBe(404);
+  });
 });
 
 describe.each(backends)('user:create on $name', (backend) => {

@@ -43,3 +43,32 @@ export interface AuditEntry {
   carrierCode: string | null;
   detail: Record<string, unknown>;
 }
+
+/** A startup waiting for verification: never verified, or changed by its desk since. */
+export interface QueueItem {
+  carrierCode: string;
+  carrierName: string;
+  startupId: string;
+  name: string;
+  creditCode: string | null;
+  /** When the desk last pushed it: the queue is oldest first. */
+  changedAt: string;
+  reason: 'new' | 'changed';
+  lastResult: 'verified' | 'mismatch' | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  /** Pass back as `after` for the next page; null on the last one. */
+  next: string | null;
+}
+
+/** A carrier the authority placed in one region whose own desk reports another (region rule: README). */
+export interface RegionMismatch {
+  carrierCode: string;
+  carrierName: string;
+  /** Where the authority registered it: this decides whose scope it is in. */
+  authorityRegion: string;
+  /** What the carrier's desk pushed in its own carrier record. */
+  reportedRegion: string;
+}

@@ -9,9 +9,11 @@ import {
   createCarrierInScope,
   keyProjectInScope,
   listCarriers,
+  regionMismatches,
   revealIdNumber,
   rotateTokenInScope,
   setStatusInScope,
+  verificationQueue,
   verifyInScope,
 } from '../auth/scopedRoster';
 import { RosterError } from '../errors';
@@ -106,6 +108,8 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
   app.post<{ Params: CarrierParams & { founderId: string } }>('/console/api/carriers/:code/founders/:founderId/reveal', async (request) =>
     revealIdNumber(store, signedIn(request), request.params.code, request.params.founderId),
   );
+  app.get('/console/api/verification-queue', async (request) => verificationQueue(store, signedIn(request), request.query));
+  app.get('/console/api/findings/regions', async (request) => ({ carriers: await regionMismatches(store, signedIn(request)) }));
   app.get('/console/api/audit', async (request) => ({ entries: await readAudit(store, signedIn(request)) }));
 
   serveBundle(app);

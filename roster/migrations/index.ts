@@ -3,6 +3,7 @@ import { wideIds } from './002_wide_ids';
 import { nationalKeys } from './003_national_keys';
 import { residentCounts } from './004_resident_counts';
 import { consoleAccounts } from './020_console';
+import { verificationQueue } from './021_verification_queue';
 import type { RosterMigration } from './migration';
 
 export type { RosterMigration } from './migration';
@@ -14,4 +15,5 @@ export const migrations: Record<string, RosterMigration> = {
   '003_national_keys': nationalKeys,
   '004_resident_counts': residentCounts,
   '020_console': consoleAccounts,
+  '021_verification_queue': verificationQueue,
 };

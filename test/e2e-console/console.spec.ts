@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { aFounder } from '../../core/testing/records';
 import { consolePort } from '../../playwright.console.config';
 import { createAccount } from '../../roster/auth/accounts';
-import { createCarrierInScope } from '../../roster/auth/scopedRoster';
+import { createCarrierInScope, rotateTokenInScope } from '../../roster/auth/scopedRoster';
 import { syncClient } from '../../roster/client';
 import { type OpenStore, openStore } from '../../roster/db/open';
 import { startupRecord } from '../../roster/fixtures';
@@ -143,6 +143,56 @@ test('an officer’s decisions reach the carrier’s desk on its next pull, and 
   const logInEnglish = page.getByRole('region', { name: 'Audit log' });
   await expect(logInEnglish).toContainText('Change roster status');
   await page.screenshot({ path: test.info().outputPath('audit-en.png'), fullPage: true });
+});
+
+test('the verification queue lists new startups in scope oldest first, and a decision there reaches the desk', async ({ page }) => {
+  const seeder = { login: 'seed', scope: 'nation', role: 'officer' } as const;
+  const { token } = await rotateTokenInScope(store, seeder, 'BJ-1');
+  const desk = syncClient(roster.url, token);
+  for (const [n, id, name] of [[1, 'b1', '北京甲科技有限公司'], [2, 'b2', '北京乙科技有限公司']] as const) {
+    await desk.push({
+      carrierCode: 'BJ-1',
+      clientId: 'desk-bj-0001',
+      mutations: [{ mutationId: n, entity: 'startup', recordId: id, op: 'upsert', record: startupRecord(id, 10 + n, name), createdAt: '2026-03-01T08:00:00Z' }],
+    });
+  }
+  const { cursor } = await desk.pull(0);
+
+  await signIn(page, 'beijing.officer', passwords['beijing.officer']!);
+  await page.getByRole('menuitem', { name: '核验队列' }).click();
+  const queue = page.getByRole('region', { name: '核验队列' });
+  // Header row + the two startups, the first pushed first; nothing from another province.
+  await expect(queue.getByRole('row')).toHaveCount(3);
+  await expect(queue.getByRole('row').nth(1)).toContainText('北京甲科技有限公司');
+  await expect(queue.getByRole('row').nth(2)).toContainText('北京乙科技有限公司');
+  await expect(queue).toContainText('新报送');
+  await page.screenshot({ path: '/tmp/console2-queue-zh.png', fullPage: true });
+
+  await queue.getByRole('button', { name: '核验一致：北京甲科技有限公司' }).click();
+  await expect(queue).not.toContainText('北京甲科技有限公司');
+  await queue.getByRole('button', { name: '标记不一致：北京乙科技有限公司' }).click();
+  const mismatch = page.getByRole('dialog', { name: '核验不一致：北京乙科技有限公司' });
+  await mismatch.getByLabel('不一致说明').fill('信用代码与登记不符');
+  await mismatch.getByRole('button', { name: '确定' }).click();
+  await expect(queue).toContainText('没有待核验的企业');
+
+  const pulled = await desk.pull(cursor);
+  expect(pulled.changes.map(({ seq: _seq, ...c }) => c)).toEqual([
+    { kind: 'verification', startupId: 'b1', result: 'verified' },
+    { kind: 'verification', startupId: 'b2', result: 'mismatch', note: '信用代码与登记不符' },
+  ]);
+  // The desk corrects b2: it is back, as a change whose last result was a mismatch.
+  await desk.push({
+    carrierCode: 'BJ-1',
+    clientId: 'desk-bj-0001',
+    mutations: [{ mutationId: 3, entity: 'startup', recordId: 'b2', op: 'upsert', record: startupRecord('b2', 12, '北京乙科技有限公司'), createdAt: '2026-03-02T08:00:00Z' }],
+  });
+  await page.reload();
+  await choose(page, '界面语言', 'English');
+  const inEnglish = page.getByRole('region', { name: 'Verification queue' });
+  await expect(inEnglish).toContainText('Changed (last: Mismatch)');
+  await expect(inEnglish.getByRole('button', { name: 'Verified: 北京乙科技有限公司' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/console2-queue-en.png', fullPage: true });
 });
 
 // Last: it locks this address out, as it should, for every sign-in in the next 15 minutes.

@@ -9,6 +9,7 @@ import { api, ApiError, rememberSession } from './api';
 import { AuditPage } from './AuditPage';
 import { CarrierPage } from './CarrierPage';
 import { CarriersPage } from './CarriersPage';
+import { QueuePage } from './QueuePage';
 import { type Language, languages, setLanguage } from './i18n';
 import { navigate, parseRoute, usePathname } from './route';
 import { SignInPage } from './SignInPage';
@@ -41,10 +42,11 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
           mode="horizontal"
           aria-label={t('app.menu')}
           style={{ flex: 1, background: 'transparent' }}
-          selectedKeys={[route.page === 'audit' ? 'audit' : 'carriers']}
-          onClick={({ key }) => navigate(key === 'audit' ? { page: 'audit' } : { page: 'carriers' })}
+          selectedKeys={[route.page === 'carrier' ? 'carriers' : route.page]}
+          onClick={({ key }) => navigate({ page: key as 'carriers' | 'queue' | 'audit' })}
           items={[
             { key: 'carriers', label: t('nav.carriers') },
+            { key: 'queue', label: t('nav.queue') },
             { key: 'audit', label: t('nav.audit') },
           ]}
         />
@@ -59,6 +61,8 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
       <Layout.Content style={{ padding: 24 }}>
         {route.page === 'carrier' ? (
           <CarrierPage key={route.code} code={route.code} account={account} />
+        ) : route.page === 'queue' ? (
+          <QueuePage account={account} />
         ) : route.page === 'audit' ? (
           <AuditPage />
         ) : (

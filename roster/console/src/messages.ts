@@ -4,7 +4,7 @@ import { zh as deskZh } from '../../../renderer/src/i18n/zh';
 /** 简体中文 first; English mirrors the shape (a compile error if a key is missing). Carrier words are the desk's own. */
 export const zh = {
   app: { title: '名录管理台', subtitle: '创业孵化载体名录 · 人社 / 火炬', loading: '正在加载…', language: '界面语言', menu: '主菜单' },
-  nav: { carriers: '载体', audit: '操作日志', signOut: '退出登录', account: '{{login}}（{{scope}} · {{role}}）' },
+  nav: { carriers: '载体', queue: '核验队列', audit: '操作日志', signOut: '退出登录', account: '{{login}}（{{scope}} · {{role}}）' },
   common: { cancel: '取消' },
   roles: { viewer: '查看', officer: '经办' },
   scope: { nation: '全国' },
@@ -91,6 +91,17 @@ export const zh = {
     forName: '{{action}}：{{name}}',
     decided: '已记录，载体下次同步时收到',
   },
+  queue: {
+    title: '核验队列',
+    intro: '辖区内新报送、或上次核验后载体又修改过的在孵企业，最早的在前。',
+    changedAt: '报送时间',
+    carrier: '载体',
+    carrierName: '{{name}}（{{code}}）',
+    reason: '原因',
+    reasons: { new: '新报送', changed: '已修改（上次：{{last}}）' },
+    more: '加载更多',
+    empty: '没有待核验的企业',
+  },
   mismatch: { title: '核验不一致：{{name}}', note: '不一致说明', noteRequired: '请说明哪里不一致', submit: '确定' },
   audit: {
     title: '操作日志',
@@ -132,7 +143,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<Messages> = {
   app: { title: 'Roster Console', subtitle: 'Roster of startup incubation carriers · HR / Torch', loading: 'Loading…', language: 'Language', menu: 'Main menu' },
-  nav: { carriers: 'Carriers', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} ({{scope}} · {{role}})' },
+  nav: { carriers: 'Carriers', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} ({{scope}} · {{role}})' },
   common: { cancel: 'Cancel' },
   roles: { viewer: 'viewer', officer: 'officer' },
   scope: { nation: 'nation' },
@@ -218,6 +229,17 @@ export const en: Shape<Messages> = {
     actions: 'Actions',
     forName: '{{action}}: {{name}}',
     decided: "Recorded; the carrier's desk receives it on its next sync",
+  },
+  queue: {
+    title: 'Verification queue',
+    intro: 'Startups in your scope that are newly reported, or that their carrier changed after the last verification, oldest first.',
+    changedAt: 'Reported',
+    carrier: 'Carrier',
+    carrierName: '{{name}} ({{code}})',
+    reason: 'Why',
+    reasons: { new: 'New', changed: 'Changed (last: {{last}})' },
+    more: 'Load more',
+    empty: 'Nothing waiting for verification',
   },
   mismatch: { title: 'Mismatch: {{name}}', note: 'What does not match', noteRequired: 'Say what does not match', submit: 'Confirm' },
   audit: {

@@ -1,18 +1,21 @@
 import { useSyncExternalStore } from 'react';
 
 /** The console's pages are paths under /console/, so a carrier's page can be bookmarked and shared. */
-export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'audit' };
+export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'queue' } | { page: 'audit' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.replace(/^\/console\/?/, '');
   const carrier = /^carriers\/([^/]+)$/.exec(rest);
   if (carrier?.[1]) return { page: 'carrier', code: decodeURIComponent(carrier[1]) };
   if (rest === 'audit') return { page: 'audit' };
+  if (rest === 'queue') return { page: 'queue' };
   return { page: 'carriers' };
 }
 
-export const routePath = (route: Route): string =>
-  route.page === 'carrier' ? `/console/carriers/${encodeURIComponent(route.code)}` : route.page === 'audit' ? '/console/audit' : '/console/';
+export function routePath(route: Route): string {
+  if (route.page === 'carrier') return `/console/carriers/${encodeURIComponent(route.code)}`;
+  return route.page === 'carriers' ? '/console/' : `/console/${route.page}`;
+}
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('popstate', onChange);
