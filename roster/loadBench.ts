@@ -8,7 +8,9 @@
  * - `kills`: the service is SIGKILLed 5 times (BENCH_KILLS) at random and restarted; desks resend
  *   what was not answered;
  * - `procs`: 3 service processes (BENCH_PROCESSES) on one PostgreSQL behind nginx, a process at random
- *   per request (PostgreSQL only).
+ *   per request (PostgreSQL only);
+ * - `workers`: one service started with `--workers 2` (BENCH_WORKERS): node:cluster, no proxy
+ *   (PostgreSQL only); its RSS is the primary's and the workers' together.
  * After every run each desk resends its whole outbox (all must be `duplicate`) and the database's rows
  * are counted against what the desks sent (see `checkExactlyOnce`). Per database it also prints the
  * floor: the same rows written straight to the database, one multi-row INSERT per batch in one
@@ -31,14 +33,15 @@ const deskCount = Number(process.env.BENCH_DESKS ?? 16);
 const batchSize = Number(process.env.BENCH_BATCH ?? 200);
 const kills = Number(process.env.BENCH_KILLS ?? 5);
 const processCount = Number(process.env.BENCH_PROCESSES ?? 3);
+const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 const only = process.env.BENCH_ONLY;
-type Scenario = 'plain' | 'bad' | 'kills' | 'procs';
-const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,bad,kills,procs').split(',') as Scenario[];
+type Scenario = 'plain' | 'bad' | 'kills' | 'procs' | 'workers';
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,bad,kills,procs,workers').split(',') as Scenario[];
 
-const rssMb = (pid: number): number => {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Math.round(Number(kb) / 1024);
-};
+const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+const childrenOf = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+/** The service's resident memory, its cluster workers' included. */
+const rssMb = (pid: number): number => Math.round([pid, ...childrenOf(pid)].reduce((kb, p) => kb + rssKb(p), 0) / 1024);
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const carrierOf = (i: number) => `BENCH-${String(i).padStart(2, '0')}`;
@@ -114,12 +117,15 @@ async function run(backend: Backend, scenario: Scenario) {
     })),
   );
   const services: RosterProcess[] = [];
-  for (let i = 0; i < (scenario === 'procs' ? processCount : 1); i++) services.push(await startRosterProcess(database.flags));
+  const flags = scenario === 'workers' ? [...database.flags, '--workers', String(workerCount)] : database.flags;
+  for (let i = 0; i < (scenario === 'procs' ? processCount : 1); i++) services.push(await startRosterProcess(flags));
   let proxy: Proxy | undefined;
   try {
     proxy = scenario === 'procs' ? await startNginx(services.map((s) => s.url)) : undefined;
     let url = proxy?.url ?? services[0]!.url;
     const target = () => url;
+    // The first worker's line gave the address; the others may still be starting.
+    if (scenario === 'workers') await waitForWorkers(services[0]!.pid);
     const rssStart = rssMb(services[0]!.pid);
     const loadStart = loadAverage();
     const deadline = performance.now() + seconds * 1000;
@@ -178,6 +184,11 @@ async function run(backend: Backend, scenario: Scenario) {
   }
 }
 
+async function waitForWorkers(pid: number): Promise<void> {
+  // Until all listen the others take the requests (cluster hands connections only to listening workers).
+  while (childrenOf(pid).length < workerCount) await sleep(100);
+}
+
 async function floorOf(backend: Backend) {
   const database = await backend.fresh();
   const store = await openStore(database.location);
@@ -201,7 +212,7 @@ let broken = false;
 for (const backend of backends.filter((b) => !only || b.name === only)) {
   const database = backend.name === 'pg' ? 'PostgreSQL' : 'SQLite';
   const floor = await floorOf(backend);
-  for (const scenario of scenarios.filter((s) => s !== 'procs' || backend.name === 'pg')) {
+  for (const scenario of scenarios.filter((s) => (s !== 'procs' && s !== 'workers') || backend.name === 'pg')) {
     const result = await run(backend, scenario);
     broken ||= !exactlyOnceHolds(result.check) || result.tally.wrong > 0;
     rows.push({ database, floor: floor.perSecond, result });
@@ -215,6 +226,7 @@ const runName = (r: Awaited<ReturnType<typeof run>>): string =>
     bad: `${deskCount} desks + 3 bad lanes`,
     kills: `${deskCount} desks, ${r.killed} SIGKILLs (down ${n(r.downSeconds)} s while restarting)`,
     procs: `${deskCount} desks, ${processCount} processes behind nginx`,
+    workers: `${deskCount} desks, --workers ${workerCount}`,
   })[r.scenario];
 console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process\n`);
 console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service RSS start → end | bad requests refused | exactly once | load |');

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordSchemas } from '@core/records';
 import { adminClient, send, syncClient } from '../client';
 import { inBatches, startupRecord, startupUpserts } from '../fixtures';
 import { backends } from '../testing/backends';
@@ -85,8 +86,12 @@ describe.each(backends)('roster sync on $name', (backend) => {
     const batch = startupUpserts(1, 5, (id) => `s${id}`);
     await desk.push({ carrierCode: 'C-DUP', clientId, mutations: batch });
     // The response was lost: the desk sends the same batch plus what it wrote since.
+    const validated = vi.spyOn(recordSchemas.startup, 'safeParse');
     const again = await desk.push({ carrierCode: 'C-DUP', clientId, mutations: [...batch, ...startupUpserts(6, 1, () => 's1')] });
     expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'applied']);
+    // Only the one past the cursor was judged: a resend does not pay validation again.
+    expect(validated).toHaveBeenCalledTimes(1);
+    validated.mockRestore();
     expect(again.results[5]?.version).toBe(2);
     expect((await storedRecords(roster.store, 'C-DUP')).map((r) => r.version)).toEqual([2, 1, 1, 1, 1]);
     const rosterIds = (await desk.pull(0)).changes.filter((c) => c.kind === 'rosterId');

@@ -43,7 +43,8 @@ const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
 
 /**
  * Applies a batch in one transaction: the desk's cursor row is claimed first (the lock that keeps two
- * processes from applying the same ids), ids already seen are answered from the stored rejections,
+ * processes from applying the same ids), ids already seen are answered from the stored rejections (and
+ * were not judged again),
  * and the new ones are written set-wise: one statement each for rejections, records with the cursor,
  * roster ids and roster changes. Every mutation was judged before the transaction, so a rejected one consumes
  * its id without aborting the rest, and a crash leaves the whole batch applied or none of it.
@@ -56,13 +57,16 @@ export async function applyPush(
   pause?: () => Promise<void>,
 ): Promise<PushOutcome> {
   const desk = { carrierCode, clientId: request.clientId };
-  const verdicts = request.mutations.map(judge);
+  // A resend is judged only past the cursor as read without a lock; the cursor only moves forward, so
+  // whatever the locked read adds to the seen prefix was judged for nothing, never the other way round.
+  const seenBefore = await readCursor(store, desk);
+  const verdicts = new Map(request.mutations.filter((m) => m.mutationId > seenBefore).map((m) => [m.mutationId, judge(m)]));
   return store.db.transaction().execute(async (trx) => {
     const tx = { ...store, db: trx };
     const last = await claimCursor(tx, desk);
     const seen = request.mutations.filter((m) => m.mutationId <= last);
     const results = await answerSeen(tx, desk, seen);
-    const fresh = request.mutations.slice(seen.length).map((m, i) => ({ m, verdict: verdicts[seen.length + i]! }));
+    const fresh = request.mutations.slice(seen.length).map((m) => ({ m, verdict: verdicts.get(m.mutationId) ?? judge(m) }));
     if (fresh.length === 0) return { results };
     if (fresh[0]!.m.mutationId !== last + 1) return { results, expectedMutationId: last + 1 };
 
@@ -85,6 +89,17 @@ export async function applyPush(
     }
     return { results };
   });
+}
+
+/** The desk's last applied id as committed, without a lock (0 for a desk never seen). */
+async function readCursor(store: Store, desk: Desk): Promise<number> {
+  const row = await store.db
+    .selectFrom('client_cursors')
+    .select('last_mutation_id')
+    .where('carrier_code', '=', desk.carrierCode)
+    .where('client_id', '=', desk.clientId)
+    .executeTakeFirst();
+  return row?.last_mutation_id ?? 0;
 }
 
 /**
