@@ -26,7 +26,7 @@ import { mutationSchema } from '@core/sync/protocol';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import { bearerToken, sameSecret } from '../store/tokens';
-import type { AppOptions } from './app';
+import type { AppOptions } from './options';
 
 const carrierParams = z.object({ code: carrierCode });
 const startupParams = storable(carrierParams.extend({ startupId: mutationSchema.shape.recordId }));

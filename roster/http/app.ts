@@ -1,17 +1,9 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { Store } from '../db/schema';
 import { RosterError } from '../errors';
 import { adminRoutes } from './adminRoutes';
 import { consoleRoutes } from './consoleRoutes';
+import type { AppOptions } from './options';
 import { syncRoutes } from './syncRoutes';
-
-export interface AppOptions {
-  store: Store;
-  /** Admin endpoints answer 403 when no admin token is configured. */
-  adminToken?: string;
-  /** Tests only: milliseconds each batch's transaction is held open, so a kill lands inside it. */
-  applyDelayMs?: number;
-}
 
 /** A 500-mutation batch of ordinary records is well under this; anything larger is refused with 413. */
 const bodyLimit = 2 * 1024 * 1024;

@@ -17,7 +17,7 @@ import {
   verifyInScope,
 } from '../auth/scopedRoster';
 import { RosterError } from '../errors';
-import type { AppOptions } from './app';
+import type { AppOptions } from './options';
 
 /** Where `npx vite build -c roster/console/vite.config.ts` puts the console's bundle. */
 export const consoleDist = fileURLToPath(new URL('../../dist/console', import.meta.url));

@@ -8,7 +8,7 @@ import { storable } from '../storableText';
 import { readChanges } from '../store/changes';
 import { applyPush } from '../store/push';
 import { carrierOfToken } from '../store/tokens';
-import type { AppOptions } from './app';
+import type { AppOptions } from './options';
 
 declare module 'fastify' {
   interface FastifyRequest {
