@@ -153,6 +153,11 @@ export const snapshotResponseSchema = z.object({
   cursor: z.number().int(),
   /** Records in the whole snapshot, for the progress bar. */
   total: z.number().int(),
+  /**
+   * First page only: the roster's decisions not held on records (the carrier's status, published templates,
+   * anything for every carrier), oldest first, as pull would have sent them; the desk applies them as pulled.
+   */
+  decisions: z.array(rosterChangeSchema).optional(),
 });
 export type SnapshotResponse = z.infer<typeof snapshotResponseSchema>;
 
