@@ -126,6 +126,16 @@ export interface StartupVerificationTable {
   verified_at: string;
 }
 
+/** A carrier's amount of one measure in one period (migration 022), kept by triggers on records. */
+export interface CarrierFigureTable {
+  carrier_code: string;
+  /** A quarter (2026Q3) for what startups count on a day; a report's or evaluation's own period. */
+  period: string;
+  /** admitted, due, exit:<kind>, success, ontime, reports, employees, grade:<grade>. */
+  measure: string;
+  amount: number;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -140,6 +150,7 @@ export interface RosterSchema {
   carrier_profiles: CarrierProfileTable;
   resident_counts: ResidentCountTable;
   startup_verifications: StartupVerificationTable;
+  carrier_figures: CarrierFigureTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

@@ -72,3 +72,46 @@ export interface RegionMismatch {
   /** What the carrier's desk pushed in its own carrier record. */
   reportedRegion: string;
 }
+
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+
+/** A rate with its counts and the official threshold it is judged against (core's Figure). */
+export interface RateFigure {
+  value: number;
+  of?: { numerator: number; denominator: number };
+  threshold?: number;
+  /** Absent where there was nothing to rate (0 of 0). */
+  meets?: boolean;
+}
+
+/** One region a level below the one asked for, or (in a county) one carrier; 'unplaced' carriers are the nation's alone. */
+export interface FiguresRow {
+  /** A region code, a carrier code, or 'unplaced'. */
+  key: string;
+  kind: 'region' | 'carrier' | 'unplaced';
+  /** The carrier's name on carrier rows. */
+  name: string | null;
+  carriers: number;
+  /** Resident startups now. */
+  residents: number;
+  /** Admitted in the period. */
+  admitted: number;
+  exited: number;
+  exitsByKind: Record<string, number>;
+  /** Employees in each carrier's latest reported quarter within the period. */
+  jobs: number;
+  successRate: RateFigure;
+  onTimeExitRate: RateFigure;
+  /** Finalized evaluations of periods within the period, by grade. */
+  grades: Record<Grade, number>;
+}
+
+export interface FiguresView {
+  /** 2026 or 2026Q3. */
+  period: string;
+  /** 'nation' or the region code asked for. */
+  region: string;
+  rows: FiguresRow[];
+  total: FiguresRow;
+  thresholds: { successRate: number; onTimeExitRate: number };
+}

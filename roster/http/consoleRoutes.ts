@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Account, accountOfSession, csrfToken, sessionLifetimeMs, signIn, signOut } from '../auth/accounts';
 import { readAudit } from '../auth/audit';
+import { scopedFigures } from '../auth/scopedFigures';
 import {
   carrierResidents,
   createCarrierInScope,
@@ -110,6 +111,7 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
   );
   app.get('/console/api/verification-queue', async (request) => verificationQueue(store, signedIn(request), request.query));
   app.get('/console/api/findings/regions', async (request) => ({ carriers: await regionMismatches(store, signedIn(request)) }));
+  app.get('/console/api/figures', async (request) => scopedFigures(store, signedIn(request), request.query));
   app.get('/console/api/audit', async (request) => ({ entries: await readAudit(store, signedIn(request)) }));
 
   serveBundle(app);

@@ -4,6 +4,7 @@ import { nationalKeys } from './003_national_keys';
 import { residentCounts } from './004_resident_counts';
 import { consoleAccounts } from './020_console';
 import { verificationQueue } from './021_verification_queue';
+import { carrierFigures } from './022_carrier_figures';
 import type { RosterMigration } from './migration';
 
 export type { RosterMigration } from './migration';
@@ -16,4 +17,5 @@ export const migrations: Record<string, RosterMigration> = {
   '004_resident_counts': residentCounts,
   '020_console': consoleAccounts,
   '021_verification_queue': verificationQueue,
+  '022_carrier_figures': carrierFigures,
 };
