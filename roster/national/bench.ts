@@ -3,6 +3,7 @@ import pg from 'pg';
 import { carrierCount, regionCounts } from '../admin/counts';
 import { creditCodeFindings, founderFindings } from '../admin/findings';
 import { creditCodeHolders } from '../admin/lookup';
+import { scopedFigures } from '../auth/scopedFigures';
 import { openStore } from '../db/open';
 import { readChanges } from '../store/changes';
 import { carrierCodeOf, type NationalSize } from './dataset';
@@ -52,6 +53,9 @@ try {
     if (!sample || !codes.next || !founders.next) throw new Error(`fewer than ${page} findings to page through: set NATIONAL_PAGE lower for a roster this small`);
     const region = (await regionCounts(store, '33')).carriers.length > 0 ? '33' : '44';
 
+    const nation = { login: 'bench', scope: 'nation', role: 'viewer' } as const;
+    const province = { ...nation, scope: region };
+    const county = (await store.db.selectFrom('carrier_profiles').select('region_code').where('region_code', 'like', `${region}%`).orderBy('region_code').executeTakeFirstOrThrow()).region_code;
     const queries: [string, () => Promise<unknown>][] = [
       [`pull, first page (500 changes of ${carrier})`, () => readChanges(store, carrier, 0, 500)],
       ['pull, keyset page (since the first page’s cursor)', () => readChanges(store, carrier, firstPage.cursor, 500)],
@@ -62,6 +66,10 @@ try {
       [`findings: credit codes, next ${page} (keyset)`, () => creditCodeFindings(store, { after: codes.next, limit: page })],
       [`findings: founders at 2+ carriers, first ${page}`, () => founderFindings(store, { limit: page })],
       [`findings: founders, next ${page} (keyset)`, () => founderFindings(store, { after: founders.next, limit: page })],
+      ['console figures: the nation by province, a year', () => scopedFigures(store, nation, { period: '2025' })],
+      ['console figures: the nation by province, a quarter', () => scopedFigures(store, nation, { period: '2025Q4' })],
+      [`console figures: a province by city (region ${region}), a year`, () => scopedFigures(store, province, { period: '2025' })],
+      [`console figures: a county’s carriers (${county}), a year`, () => scopedFigures(store, province, { period: '2025', region: county })],
     ];
     const table = ['| query | median | slowest |', '|---|---:|---:|'];
     for (const [label, query] of queries) {

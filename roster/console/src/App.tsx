@@ -9,6 +9,7 @@ import { api, ApiError, rememberSession } from './api';
 import { AuditPage } from './AuditPage';
 import { CarrierPage } from './CarrierPage';
 import { CarriersPage } from './CarriersPage';
+import { FiguresPage } from './FiguresPage';
 import { QueuePage } from './QueuePage';
 import { type Language, languages, setLanguage } from './i18n';
 import { navigate, parseRoute, usePathname } from './route';
@@ -43,9 +44,10 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
           aria-label={t('app.menu')}
           style={{ flex: 1, background: 'transparent' }}
           selectedKeys={[route.page === 'carrier' ? 'carriers' : route.page]}
-          onClick={({ key }) => navigate({ page: key as 'carriers' | 'queue' | 'audit' })}
+          onClick={({ key }) => navigate({ page: key as 'carriers' | 'figures' | 'queue' | 'audit' })}
           items={[
             { key: 'carriers', label: t('nav.carriers') },
+            { key: 'figures', label: t('nav.figures') },
             { key: 'queue', label: t('nav.queue') },
             { key: 'audit', label: t('nav.audit') },
           ]}
@@ -61,6 +63,8 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
       <Layout.Content style={{ padding: 24 }}>
         {route.page === 'carrier' ? (
           <CarrierPage key={route.code} code={route.code} account={account} />
+        ) : route.page === 'figures' ? (
+          <FiguresPage account={account} />
         ) : route.page === 'queue' ? (
           <QueuePage account={account} />
         ) : route.page === 'audit' ? (

@@ -1,0 +1,128 @@
+import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { consolePort } from '../../playwright.console.config';
+import { createAccount } from '../../roster/auth/accounts';
+import { createCarrierInScope } from '../../roster/auth/scopedRoster';
+import { syncClient } from '../../roster/client';
+import { type OpenStore, openStore } from '../../roster/db/open';
+import { backends, type FreshDatabase } from '../../roster/testing/backends';
+import { figuresCarrierA, figuresCarrierB, figuresMutations } from '../../roster/testing/figuresFixture';
+import { choose } from '../e2e/support/desk';
+import { type RosterProcess, startRosterProcess } from '../support/rosterProcess';
+
+const postgres = backends.find((b) => b.name === 'pg')!;
+let database: FreshDatabase;
+let roster: RosterProcess;
+let store: OpenStore;
+const passwords: Record<string, string> = {};
+
+test.beforeAll(async () => {
+  database = await postgres.fresh();
+  roster = await startRosterProcess([...database.flags, '--port', String(consolePort)]);
+  store = await openStore(database.location);
+  for (const [login, scope] of [['beijing.officer', '11'], ['shanghai.viewer', '31']] as const) {
+    passwords[login] = (await createAccount(store, { login, scope, role: login.endsWith('viewer') ? 'viewer' : 'officer' })).password;
+  }
+  const seeder = { login: 'seed', scope: 'nation', role: 'officer' } as const;
+  // Three desks report through the sync API, as they would: the figures are what their pushes left.
+  for (const [code, name, regionCode, records] of [
+    ['BJ-A', '北京甲创业孵化基地', '110108', figuresCarrierA],
+    ['BJ-B', '北京乙众创空间', '110105', figuresCarrierB],
+    ['SH-C', '上海丙孵化器', '310101', figuresCarrierB],
+  ] as const) {
+    const { token } = await createCarrierInScope(store, seeder, { code, name, regionCode, line: 'hrss', level: 'city' });
+    await syncClient(roster.url, token).push({ carrierCode: code, clientId: `desk-${code}-0001`, mutations: figuresMutations(records) });
+  }
+});
+test.afterAll(async () => {
+  await store?.close();
+  await roster?.kill('SIGTERM');
+  await database?.dispose();
+});
+
+async function signIn(page: Page, login: string) {
+  await page.goto('/console/');
+  const form = page.getByRole('form', { name: '登录名录管理台' });
+  await form.getByLabel('账号').fill(login);
+  await form.getByLabel('密码').fill(passwords[login]!);
+  await form.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('menuitem', { name: '统计' })).toBeVisible();
+}
+
+test('a province’s figures drill down to a county’s carriers with the known numbers, and the XLSX holds the same', async ({ page }) => {
+  await signIn(page, 'beijing.officer');
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  const figures = page.getByRole('region', { name: '统计' });
+  const period = figures.getByRole('form', { name: '统计期间' });
+  await choose(period, '年度', '2026');
+  await choose(period, '季度', '全年');
+
+  // The province, by city: nothing of Shanghai's.
+  await expect(figures.getByRole('row', { name: /1101/ }).getByRole('cell').nth(1)).toHaveText('2');
+  await expect(figures).not.toContainText('上海丙孵化器');
+  await figures.getByRole('button', { name: '查看 1101' }).click();
+  await expect(figures.getByRole('button', { name: '查看 110105' })).toBeVisible();
+  await figures.getByRole('button', { name: '查看 110108' }).click();
+
+  const row = figures.getByRole('row', { name: /北京甲创业孵化基地/ });
+  // 载体, 载体数, 在孵, 新增, 退出：毕业 / 清退 / 合计, 带动就业, 成功率, 到期出园率, 优秀 良好 合格 不合格.
+  await expect(row.getByRole('cell')).toHaveText(['北京甲创业孵化基地', '1', '2', '1', '1', '1', '2', '17', '50.0%（1/2）未达标', '50.0%（1/2）未达标', '0', '1', '1', '0']);
+  await expect(figures.getByRole('figure', { name: '孵化成功率与到期出园率' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('figures-zh.png'), fullPage: true });
+
+  const downloading = page.waitForEvent('download');
+  await figures.getByRole('button', { name: '导出 Excel' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('统计-110108-2026.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await file.path());
+  const sheet = book.getWorksheet('统计')!;
+  const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+  expect(values(1)).toEqual([
+    '载体',
+    '载体数',
+    '在孵企业',
+    '新增入孵',
+    '退出：毕业',
+    '退出：清退',
+    '退出：合计',
+    '带动就业',
+    '孵化成功率',
+    '孵化成功率是否达标（不低于 60.0%）',
+    '到期出园率',
+    '到期出园率是否达标（不低于 95.0%）',
+    '评价等级：优秀',
+    '评价等级：良好',
+    '评价等级：合格',
+    '评价等级：不合格',
+  ]);
+  expect(values(2)).toEqual(['北京甲创业孵化基地', 1, 2, 1, 1, 1, 2, 17, '50.0%（1/2）', '未达标', '50.0%（1/2）', '未达标', 0, 1, 1, 0]);
+  expect(values(3)).toEqual(['合计', 1, 2, 1, 1, 1, 2, 17, '50.0%（1/2）', '未达标', '50.0%（1/2）', '未达标', 0, 1, 1, 0]);
+
+  // From the figures to the carrier's residents.
+  await figures.getByRole('button', { name: '查看 北京甲创业孵化基地' }).click();
+  await expect(page.getByRole('region', { name: '在孵企业' })).toContainText('甲基地企业101');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/console\/figures\?region=110108&period=2026$/);
+  await choose(page, '界面语言', 'English');
+  const inEnglish = page.getByRole('region', { name: 'Figures' });
+  await expect(inEnglish.getByRole('row', { name: /北京甲创业孵化基地/ })).toContainText('50.0% (1/2)Below');
+  await expect(inEnglish).toContainText('Incubation success rate (standard ≥ 60.0%)');
+  await page.screenshot({ path: test.info().outputPath('figures-en.png'), fullPage: true });
+});
+
+test('a province’s account cannot read another province’s figures, by URL or by API', async ({ page }) => {
+  await signIn(page, 'shanghai.viewer');
+  await page.goto('/console/figures?region=11&period=2026');
+  const figures = page.getByRole('region', { name: '统计' });
+  await expect(figures.getByRole('alert')).toContainText('未找到，或不在您的管辖范围内');
+  await expect(figures).not.toContainText('北京甲创业孵化基地');
+  for (const region of ['11', '1101', '110108']) {
+    const answer = await page.request.get(`/console/api/figures?region=${region}&period=2026`);
+    expect(answer.status()).toBe(404);
+  }
+  // Its own scope: one city, Shanghai's carrier only.
+  const own = (await (await page.request.get('/console/api/figures?period=2026')).json()) as { rows: { key: string; carriers: number }[] };
+  expect(own.rows).toEqual([expect.objectContaining({ key: '3101', carriers: 1 })]);
+});
