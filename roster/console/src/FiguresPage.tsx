@@ -158,8 +158,8 @@ export function FiguresPage({ account }: { account: AccountView }) {
                   <YAxis domain={[0, 1]} tickFormatter={percent} />
                   <Tooltip formatter={(v) => (typeof v === 'number' ? percent(v) : '–')} />
                   <Legend />
-                  <ReferenceLine y={view.thresholds.successRate} stroke="#faad14" strokeDasharray="4 4" />
-                  <ReferenceLine y={view.thresholds.onTimeExitRate} stroke="#ff4d4f" strokeDasharray="4 4" />
+                  <ReferenceLine y={view.thresholds.successRate} stroke="#1677ff" strokeDasharray="4 4" label={{ value: percent(view.thresholds.successRate), position: 'insideTopLeft', fill: '#1677ff' }} />
+                  <ReferenceLine y={view.thresholds.onTimeExitRate} stroke="#13a8a8" strokeDasharray="4 4" label={{ value: percent(view.thresholds.onTimeExitRate), position: 'insideTopRight', fill: '#13a8a8' }} />
                   <Bar dataKey="success" name={t('figures.successRate')} fill="#1677ff" isAnimationActive={false} />
                   <Bar dataKey="onTime" name={t('figures.onTimeExitRate')} fill="#13a8a8" isAnimationActive={false} />
                 </BarChart>
@@ -180,7 +180,7 @@ export function FiguresPage({ account }: { account: AccountView }) {
           view && (
             <Table.Summary.Row>
               {[t('figures.total'), view.total.carriers, view.total.residents, view.total.admitted, ...exits.map((k) => view.total.exitsByKind[k] ?? 0), view.total.exited, view.total.jobs].map((v, i) => (
-                <Table.Summary.Cell key={i} index={i}>
+                <Table.Summary.Cell key={i} index={i} align={i === 0 ? 'left' : 'right'}>
                   <strong>{v}</strong>
                 </Table.Summary.Cell>
               ))}
@@ -191,7 +191,7 @@ export function FiguresPage({ account }: { account: AccountView }) {
                 <RateCell rate={view.total.onTimeExitRate} />
               </Table.Summary.Cell>
               {gradeKeys.map((g, i) => (
-                <Table.Summary.Cell key={g} index={102 + i}>
+                <Table.Summary.Cell key={g} index={102 + i} align="right">
                   <strong>{view.total.grades[g]}</strong>
                 </Table.Summary.Cell>
               ))}
