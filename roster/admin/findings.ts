@@ -32,7 +32,22 @@ export interface FindingsPage<F> {
 export interface FindingsQuery {
   after?: string;
   limit: number;
+  /**
+   * A console account's scope: only findings with at least one carrier the authority registered inside
+   * it, and the cursor names one of those (never a carrier outside the scope). Absent: the whole country.
+   */
+  scope?: string;
 }
+
+/** At least one of the group's carriers is registered inside the scope (a hashed sub-plan: one probe per row). */
+const touchesScope = (scope: string) => (eb: ExpressionBuilder<RosterSchema, 'records'>) =>
+  eb(
+    eb.fn.max(eb.case().when('carrier_code', 'in', eb.selectFrom('carrier_profiles').select('carrier_code').where('region_code', 'like', `${scope}%`)).then(1).else(0).end()),
+    '=',
+    1,
+  );
+const inScopeOf = (scope: string | undefined) => (carrierCode: string, regions: Map<string, string>) =>
+  scope === undefined || scope === 'nation' || (regions.get(carrierCode) ?? '').startsWith(scope);
 
 /** Two carriers or more; cheaper than count(distinct …) > 1, which sorts every group, nearly all of one row. */
 const atSeveralCarriers = (eb: ExpressionBuilder<RosterSchema, 'records'>) => eb(eb.fn.min('carrier_code'), '<>', eb.fn.max('carrier_code'));
@@ -48,6 +63,7 @@ export async function creditCodeFindings(store: Store, query: FindingsQuery): Pr
     .having(atSeveralCarriers)
     .orderBy('credit_code')
     .limit(query.limit + 1);
+  if (query.scope !== undefined && query.scope !== 'nation') keys = keys.having(touchesScope(query.scope));
   if (after !== undefined) keys = keys.where('credit_code', '>', after);
   const found = (await keys.execute()).map((k) => k.credit_code!);
   const page = found.slice(0, query.limit);
@@ -62,7 +78,12 @@ export async function creditCodeFindings(store: Store, query: FindingsQuery): Pr
     .orderBy('record_id')
     .execute();
   const findings = page.map((creditCode) => ({ creditCode, holders: rows.filter((r) => r.credit_code === creditCode).map(holderOf) }));
-  return withNext(findings, found.length > query.limit, (f) => cursorOf(f.holders[0]!.carrierCode, f.holders[0]!.startupId));
+  const visible = inScopeOf(query.scope);
+  const regions = await regionsOf(store, query.scope, rows);
+  return withNext(findings, found.length > query.limit, (f) => {
+    const h = f.holders.find((x) => visible(x.carrierCode, regions))!;
+    return cursorOf(h.carrierCode, h.startupId);
+  });
 }
 
 export async function founderFindings(store: Store, query: FindingsQuery): Promise<FindingsPage<FounderFinding>> {
@@ -75,6 +96,7 @@ export async function founderFindings(store: Store, query: FindingsQuery): Promi
     .having(atSeveralCarriers)
     .orderBy('id_number')
     .limit(query.limit + 1);
+  if (query.scope !== undefined && query.scope !== 'nation') keys = keys.having(touchesScope(query.scope));
   if (after !== undefined) keys = keys.where('id_number', '>', after);
   const found = (await keys.execute()).map((k) => k.id_number!);
   const page = found.slice(0, query.limit);
@@ -96,7 +118,20 @@ export async function founderFindings(store: Store, query: FindingsQuery): Promi
         return { carrierCode: r.carrier_code, founderId: r.record_id, startupId, name };
       }),
   }));
-  return withNext(findings, found.length > query.limit, (f) => cursorOf(f.founders[0]!.carrierCode, f.founders[0]!.founderId));
+  const visible = inScopeOf(query.scope);
+  const regions = await regionsOf(store, query.scope, rows);
+  return withNext(findings, found.length > query.limit, (f) => {
+    const h = f.founders.find((x) => visible(x.carrierCode, regions))!;
+    return cursorOf(h.carrierCode, h.founderId);
+  });
+}
+
+/** Where the authority registered each carrier of a page's rows (only needed to pick a cursor inside a scope). */
+async function regionsOf(store: Store, scope: string | undefined, rows: { carrier_code: string }[]): Promise<Map<string, string>> {
+  if (scope === undefined || scope === 'nation' || rows.length === 0) return new Map();
+  const codes = [...new Set(rows.map((r) => r.carrier_code))];
+  const profiles = await store.db.selectFrom('carrier_profiles').select(['carrier_code', 'region_code']).where('carrier_code', 'in', codes).execute();
+  return new Map(profiles.map((p) => [p.carrier_code, p.region_code]));
 }
 
 const cursorOf = (carrierCode: string, recordId: string) => `${carrierCode}/${recordId}`;

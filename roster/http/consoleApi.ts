@@ -115,3 +115,33 @@ export interface FiguresView {
   total: FiguresRow;
   thresholds: { successRate: number; onTimeExitRate: number };
 }
+
+/** A finding's record at a carrier inside the account's scope; those outside it are only counted (`elsewhere`). */
+export interface FindingHolder {
+  carrierCode: string;
+  carrierName: string;
+  startupId: string;
+  /** The startup's name (credit codes) or the founder's (founders). */
+  name: string;
+}
+
+/** The same credit code resident at two carriers or more. */
+export interface CreditCodeFindingView {
+  creditCode: string;
+  holders: FindingHolder[];
+  /** Carriers holding it outside the account's scope. */
+  elsewhere: number;
+}
+
+/** One person (ID number, masked) founder at several carriers. */
+export interface FounderFindingView {
+  idNumberMasked: string;
+  founders: (FindingHolder & { founderId: string })[];
+  elsewhere: number;
+}
+
+export interface FindingsView<F> {
+  findings: F[];
+  /** Pass back as `after` for the next page; null on the last one. */
+  next: string | null;
+}

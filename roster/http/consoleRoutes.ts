@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Account, accountOfSession, csrfToken, sessionLifetimeMs, signIn, signOut } from '../auth/accounts';
 import { readAudit } from '../auth/audit';
 import { scopedFigures } from '../auth/scopedFigures';
+import { creditCodeFindingsInScope, founderFindingsInScope } from '../auth/scopedFindings';
 import {
   carrierResidents,
   createCarrierInScope,
@@ -110,6 +111,8 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
     revealIdNumber(store, signedIn(request), request.params.code, request.params.founderId),
   );
   app.get('/console/api/verification-queue', async (request) => verificationQueue(store, signedIn(request), request.query));
+  app.get('/console/api/findings/credit-codes', async (request) => creditCodeFindingsInScope(store, signedIn(request), request.query));
+  app.get('/console/api/findings/founders', async (request) => founderFindingsInScope(store, signedIn(request), request.query));
   app.get('/console/api/findings/regions', async (request) => ({ carriers: await regionMismatches(store, signedIn(request)) }));
   app.get('/console/api/figures', async (request) => scopedFigures(store, signedIn(request), request.query));
   app.get('/console/api/audit', async (request) => ({ entries: await readAudit(store, signedIn(request)) }));
