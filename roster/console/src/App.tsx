@@ -10,6 +10,7 @@ import { AuditPage } from './AuditPage';
 import { CarrierPage } from './CarrierPage';
 import { CarriersPage } from './CarriersPage';
 import { FiguresPage } from './FiguresPage';
+import { FindingsPage } from './FindingsPage';
 import { QueuePage } from './QueuePage';
 import { type Language, languages, setLanguage } from './i18n';
 import { navigate, parseRoute, usePathname } from './route';
@@ -44,10 +45,11 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
           aria-label={t('app.menu')}
           style={{ flex: 1, background: 'transparent' }}
           selectedKeys={[route.page === 'carrier' ? 'carriers' : route.page]}
-          onClick={({ key }) => navigate({ page: key as 'carriers' | 'figures' | 'queue' | 'audit' })}
+          onClick={({ key }) => navigate({ page: key as 'carriers' | 'figures' | 'findings' | 'queue' | 'audit' })}
           items={[
             { key: 'carriers', label: t('nav.carriers') },
             { key: 'figures', label: t('nav.figures') },
+            { key: 'findings', label: t('nav.findings') },
             { key: 'queue', label: t('nav.queue') },
             { key: 'audit', label: t('nav.audit') },
           ]}
@@ -65,6 +67,8 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
           <CarrierPage key={route.code} code={route.code} account={account} />
         ) : route.page === 'figures' ? (
           <FiguresPage account={account} />
+        ) : route.page === 'findings' ? (
+          <FindingsPage />
         ) : route.page === 'queue' ? (
           <QueuePage account={account} />
         ) : route.page === 'audit' ? (

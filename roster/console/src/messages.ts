@@ -5,7 +5,7 @@ import { en as evaluationsEn, zh as evaluationsZh } from '../../../renderer/src/
 /** 简体中文 first; English mirrors the shape (a compile error if a key is missing). Carrier words are the desk's own. */
 export const zh = {
   app: { title: '名录管理台', subtitle: '创业孵化载体名录 · 人社 / 火炬', loading: '正在加载…', language: '界面语言', menu: '主菜单' },
-  nav: { carriers: '载体', figures: '统计', queue: '核验队列', audit: '操作日志', signOut: '退出登录', account: '{{login}}（{{scope}} · {{role}}）' },
+  nav: { carriers: '载体', figures: '统计', findings: '异常线索', queue: '核验队列', audit: '操作日志', signOut: '退出登录', account: '{{login}}（{{scope}} · {{role}}）' },
   common: { cancel: '取消' },
   roles: { viewer: '查看', officer: '经办' },
   scope: { nation: '全国' },
@@ -129,6 +129,22 @@ export const zh = {
     sheet: '统计',
     fileName: '统计-{{region}}-{{period}}.xlsx',
   },
+  findings: {
+    title: '异常线索',
+    intro: '只有名录能看到的跨载体情况：同一信用代码同时在两个载体在孵、同一人在多个载体任创始人、载体自报地区与登记地区不一致。只列出与您辖区载体有关的线索；辖区外的载体只计数、不显示。',
+    creditCodes: '信用代码重复',
+    founders: '创始人跨载体',
+    regions: '地区不一致',
+    holders: '在孵载体与企业',
+    foundersAt: '任创始人的载体与姓名',
+    idNumber: '身份证号（已遮挡）',
+    elsewhere: '另有 {{count}} 个辖区外载体',
+    carrier: '载体',
+    authorityRegion: '登记地区',
+    reportedRegion: '载体自报地区',
+    empty: '没有此类线索',
+    more: '加载更多',
+  },
   queue: {
     title: '核验队列',
     intro: '辖区内新报送、或上次核验后载体又修改过的在孵企业，最早的在前。',
@@ -187,7 +203,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<Messages> = {
   app: { title: 'Roster Console', subtitle: 'Roster of startup incubation carriers · HR / Torch', loading: 'Loading…', language: 'Language', menu: 'Main menu' },
-  nav: { carriers: 'Carriers', figures: 'Figures', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} ({{scope}} · {{role}})' },
+  nav: { carriers: 'Carriers', figures: 'Figures', findings: 'Findings', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} ({{scope}} · {{role}})' },
   common: { cancel: 'Cancel' },
   roles: { viewer: 'viewer', officer: 'officer' },
   scope: { nation: 'nation' },
@@ -310,6 +326,22 @@ export const en: Shape<Messages> = {
     ratesChart: 'Success and on-time exit rates',
     sheet: 'Figures',
     fileName: 'figures-{{region}}-{{period}}.xlsx',
+  },
+  findings: {
+    title: 'Findings',
+    intro: 'What only the roster can see across carriers: a credit code resident at two carriers, one person founder at several, a carrier reporting another region than the one registered. Only findings that involve a carrier in your scope are listed; carriers outside it are counted, not shown.',
+    creditCodes: 'Shared credit codes',
+    founders: 'Founders at several carriers',
+    regions: 'Region mismatches',
+    holders: 'Carriers and startups',
+    foundersAt: 'Carriers and founder names',
+    idNumber: 'ID number (masked)',
+    elsewhere: 'Carriers outside your scope: {{count}}',
+    carrier: 'Carrier',
+    authorityRegion: 'Registered region',
+    reportedRegion: 'Region the carrier reports',
+    empty: 'No findings of this kind',
+    more: 'Load more',
   },
   queue: {
     title: 'Verification queue',

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The console's pages are paths under /console/, so a carrier's page can be bookmarked and shared. */
-export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'figures' } | { page: 'queue' } | { page: 'audit' };
+export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'figures' } | { page: 'findings' } | { page: 'queue' } | { page: 'audit' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.replace(/^\/console\/?/, '');
@@ -10,6 +10,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === 'audit') return { page: 'audit' };
   if (rest === 'queue') return { page: 'queue' };
   if (rest === 'figures') return { page: 'figures' };
+  if (rest === 'findings') return { page: 'findings' };
   return { page: 'carriers' };
 }
 

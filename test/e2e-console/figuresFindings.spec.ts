@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { aFounder } from '../../core/testing/records';
 import { consolePort } from '../../playwright.console.config';
 import { createAccount } from '../../roster/auth/accounts';
 import { createCarrierInScope } from '../../roster/auth/scopedRoster';
@@ -25,13 +26,19 @@ test.beforeAll(async () => {
   }
   const seeder = { login: 'seed', scope: 'nation', role: 'officer' } as const;
   // Three desks report through the sync API, as they would: the figures are what their pushes left.
+  // BJ-B and SH-C report the same startup (credit code), and one person founded at BJ-A and at SH-C.
   for (const [code, name, regionCode, records] of [
     ['BJ-A', '北京甲创业孵化基地', '110108', figuresCarrierA],
     ['BJ-B', '北京乙众创空间', '110105', figuresCarrierB],
     ['SH-C', '上海丙孵化器', '310101', figuresCarrierB],
   ] as const) {
     const { token } = await createCarrierInScope(store, seeder, { code, name, regionCode, line: 'hrss', level: 'city' });
-    await syncClient(roster.url, token).push({ carrierCode: code, clientId: `desk-${code}-0001`, mutations: figuresMutations(records) });
+    const mutations = figuresMutations(records);
+    if (code !== 'BJ-B') {
+      const founder = aFounder(`f-${code}`, records.startups[0]!.id, { name: '周晓' });
+      mutations.push({ mutationId: mutations.length + 1, entity: 'founder', recordId: founder.id, op: 'upsert', record: founder, createdAt: '2026-12-01T08:00:00Z' });
+    }
+    await syncClient(roster.url, token).push({ carrierCode: code, clientId: `desk-${code}-0001`, mutations });
   }
 });
 test.afterAll(async () => {
@@ -122,7 +129,41 @@ test('a province’s account cannot read another province’s figures, by URL or
     const answer = await page.request.get(`/console/api/figures?region=${region}&period=2026`);
     expect(answer.status()).toBe(404);
   }
+  // Nor its findings: the shared credit code is listed with Shanghai's carrier alone.
+  const codes = (await (await page.request.get('/console/api/findings/credit-codes')).json()) as { findings: { holders: { carrierCode: string }[] }[] };
+  expect(codes.findings.flatMap((f) => f.holders.map((h) => h.carrierCode))).toEqual(['SH-C']);
   // Its own scope: one city, Shanghai's carrier only.
   const own = (await (await page.request.get('/console/api/figures?period=2026')).json()) as { rows: { key: string; carriers: number }[] };
   expect(own.rows).toEqual([expect.objectContaining({ key: '3101', carriers: 1 })]);
+});
+
+test('the findings worklist shows a province its own carriers, counts the others, masks ID numbers and links to the carrier', async ({ page }) => {
+  await signIn(page, 'shanghai.viewer');
+  await page.getByRole('menuitem', { name: '异常线索' }).click();
+  const findings = page.getByRole('region', { name: '异常线索' });
+  const codes = findings.getByRole('region', { name: '信用代码重复' });
+  await expect(codes.getByRole('row')).toHaveCount(2);
+  await expect(codes.getByRole('row').nth(1)).toContainText('上海丙孵化器 · 乙基地企业201');
+  await expect(codes.getByRole('row').nth(1)).toContainText('另有 1 个辖区外载体');
+  await expect(findings).not.toContainText('北京乙众创空间');
+  await page.screenshot({ path: test.info().outputPath('findings-zh.png'), fullPage: true });
+
+  await findings.getByRole('tab', { name: '创始人跨载体' }).click();
+  const founders = findings.getByRole('region', { name: '创始人跨载体' });
+  await expect(founders.getByRole('row').nth(1)).toContainText('110105********002X');
+  await expect(founders.getByRole('row').nth(1)).toContainText('上海丙孵化器 · 周晓');
+  await expect(founders).not.toContainText('11010519491231002X');
+  await expect(founders).not.toContainText('北京甲创业孵化基地');
+  // Straight at the API: the same, nothing of Beijing's carriers, no full ID number.
+  const answer = JSON.stringify(await (await page.request.get('/console/api/findings/founders')).json());
+  expect(answer).not.toContain('BJ-A');
+  expect(answer).not.toContain('11010519491231002X');
+
+  await choose(page, '界面语言', 'English');
+  const inEnglish = page.getByRole('region', { name: 'Findings' });
+  await inEnglish.getByRole('tab', { name: 'Shared credit codes' }).click();
+  await expect(inEnglish.getByRole('region', { name: 'Shared credit codes' })).toContainText('Carriers outside your scope: 1');
+  await page.screenshot({ path: test.info().outputPath('findings-en.png'), fullPage: true });
+  await inEnglish.getByRole('region', { name: 'Shared credit codes' }).getByRole('button', { name: 'Open 上海丙孵化器' }).click();
+  await expect(page.getByRole('region', { name: 'Residents' })).toContainText('乙基地企业201');
 });
