@@ -53,5 +53,7 @@ export const templateSchema = z.object({
   grades: z.array(gradeBandSchema).min(1),
   /** Published by the roster: read-only at the desk. */
   published: z.boolean().optional(),
+  /** Retired by the roster: kept for the evaluations made with it, not to be chosen for new ones. */
+  retired: z.boolean().optional(),
 });
 export type Template = z.infer<typeof templateSchema>;

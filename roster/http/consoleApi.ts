@@ -32,7 +32,16 @@ export interface Resident {
   founders: { id: string; name: string; idNumberMasked: string }[];
 }
 
-export const auditActions = ['carrier.create', 'carrier.token', 'carrier.status', 'startup.verification', 'startup.keyProject', 'founder.reveal'] as const;
+export const auditActions = [
+  'carrier.create',
+  'carrier.token',
+  'carrier.status',
+  'startup.verification',
+  'startup.keyProject',
+  'founder.reveal',
+  'template.publish',
+  'template.retire',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
@@ -144,4 +153,18 @@ export interface FindingsView<F> {
   findings: F[];
   /** Pass back as `after` for the next page; null on the last one. */
   next: string | null;
+}
+
+/** An evaluation template version as the roster last published it to every desk. */
+export interface PublishedTemplate {
+  id: string;
+  name: string;
+  version: number;
+  periodKind: 'quarter' | 'half' | 'year';
+  indicators: number;
+  retired: boolean;
+  /** When the roster last published it (or retired it). */
+  at: string;
+  /** The whole template, as desks receive it. */
+  template: Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import { type Account, accountOfSession, csrfToken, sessionLifetimeMs, signIn, s
 import { readAudit } from '../auth/audit';
 import { scopedFigures } from '../auth/scopedFigures';
 import { creditCodeFindingsInScope, founderFindingsInScope } from '../auth/scopedFindings';
+import { publishedTemplates, publishTemplateVersion, retireTemplate } from '../auth/scopedTemplates';
 import {
   carrierResidents,
   createCarrierInScope,
@@ -115,6 +116,12 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
   app.get('/console/api/findings/founders', async (request) => founderFindingsInScope(store, signedIn(request), request.query));
   app.get('/console/api/findings/regions', async (request) => ({ carriers: await regionMismatches(store, signedIn(request)) }));
   app.get('/console/api/figures', async (request) => scopedFigures(store, signedIn(request), request.query));
+  app.get('/console/api/templates', async (request) => {
+    signedIn(request);
+    return { templates: await publishedTemplates(store) };
+  });
+  app.post('/console/api/templates', async (request, reply) => reply.code(201).send(await publishTemplateVersion(store, signedIn(request), request.body)));
+  app.post<{ Params: { id: string } }>('/console/api/templates/:id/retire', async (request) => retireTemplate(store, signedIn(request), request.params.id, request.body));
   app.get('/console/api/audit', async (request) => ({ entries: await readAudit(store, signedIn(request)) }));
 
   serveBundle(app);

@@ -11,6 +11,7 @@ import { CarrierPage } from './CarrierPage';
 import { CarriersPage } from './CarriersPage';
 import { FiguresPage } from './FiguresPage';
 import { FindingsPage } from './FindingsPage';
+import { TemplatesPage } from './TemplatesPage';
 import { QueuePage } from './QueuePage';
 import { type Language, languages, setLanguage } from './i18n';
 import { navigate, parseRoute, usePathname } from './route';
@@ -45,11 +46,12 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
           aria-label={t('app.menu')}
           style={{ flex: 1, background: 'transparent' }}
           selectedKeys={[route.page === 'carrier' ? 'carriers' : route.page]}
-          onClick={({ key }) => navigate({ page: key as 'carriers' | 'figures' | 'findings' | 'queue' | 'audit' })}
+          onClick={({ key }) => navigate({ page: key as 'carriers' | 'figures' | 'findings' | 'templates' | 'queue' | 'audit' })}
           items={[
             { key: 'carriers', label: t('nav.carriers') },
             { key: 'figures', label: t('nav.figures') },
             { key: 'findings', label: t('nav.findings') },
+            { key: 'templates', label: t('nav.templates') },
             { key: 'queue', label: t('nav.queue') },
             { key: 'audit', label: t('nav.audit') },
           ]}
@@ -69,6 +71,8 @@ function Console({ account, onSignOut }: { account: AccountView; onSignOut: () =
           <FiguresPage account={account} />
         ) : route.page === 'findings' ? (
           <FindingsPage />
+        ) : route.page === 'templates' ? (
+          <TemplatesPage account={account} />
         ) : route.page === 'queue' ? (
           <QueuePage account={account} />
         ) : route.page === 'audit' ? (

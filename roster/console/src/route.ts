@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The console's pages are paths under /console/, so a carrier's page can be bookmarked and shared. */
-export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'figures' } | { page: 'findings' } | { page: 'queue' } | { page: 'audit' };
+export type Route = { page: 'carriers' } | { page: 'carrier'; code: string } | { page: 'figures' } | { page: 'findings' } | { page: 'templates' } | { page: 'queue' } | { page: 'audit' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.replace(/^\/console\/?/, '');
@@ -11,6 +11,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === 'queue') return { page: 'queue' };
   if (rest === 'figures') return { page: 'figures' };
   if (rest === 'findings') return { page: 'findings' };
+  if (rest === 'templates') return { page: 'templates' };
   return { page: 'carriers' };
 }
 
