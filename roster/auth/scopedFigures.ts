@@ -71,28 +71,28 @@ export async function scopedFigures(store: Store, account: Account, input: unkno
   const range = rangeOf(period);
   const [carriers, sums, quarterly] = await Promise.all([
     store.db
-        .selectFrom('carriers as c')
-        .leftJoin('carrier_profiles as p', 'p.carrier_code', 'c.code')
-        .leftJoin('resident_counts as n', 'n.carrier_code', 'c.code')
-        .select(['c.code', 'c.name', 'p.region_code', 'n.residents'])
+      .selectFrom('carriers as c')
+      .leftJoin('carrier_profiles as p', 'p.carrier_code', 'c.code')
+      .leftJoin('resident_counts as n', 'n.carrier_code', 'c.code')
+      .select(['c.code', 'c.name', 'p.region_code', 'n.residents'])
       .$if(!wholeNation, (q) => q.where('p.region_code', 'like', `${region}%`))
       .execute(),
     store.db
-        .selectFrom('carrier_figures as f')
-        .leftJoin('carrier_profiles as p', 'p.carrier_code', 'f.carrier_code')
-        .select(['f.carrier_code', 'f.measure', (eb) => eb.fn.sum<number>('f.amount').as('amount')])
-        .where('f.period', '>=', period)
-        .where('f.period', '<', periodEnd(period))
-        .where('f.measure', 'not in', ['reports', 'employees'])
-        .groupBy(['f.carrier_code', 'f.measure'])
+      .selectFrom('carrier_figures as f')
+      .leftJoin('carrier_profiles as p', 'p.carrier_code', 'f.carrier_code')
+      .select(['f.carrier_code', 'f.measure', (eb) => eb.fn.sum<number>('f.amount').as('amount')])
+      .where('f.period', '>=', period)
+      .where('f.period', '<', periodEnd(period))
+      .where('f.measure', 'not in', ['reports', 'employees'])
+      .groupBy(['f.carrier_code', 'f.measure'])
       .$if(!wholeNation, (q) => q.where('p.region_code', 'like', `${region}%`))
       .execute(),
     store.db
-        .selectFrom('carrier_figures as f')
-        .leftJoin('carrier_profiles as p', 'p.carrier_code', 'f.carrier_code')
-        .select(['f.carrier_code', 'f.period', 'f.measure', 'f.amount'])
-        .where('f.period', 'in', quartersOf(period))
-        .where('f.measure', 'in', ['reports', 'employees'])
+      .selectFrom('carrier_figures as f')
+      .leftJoin('carrier_profiles as p', 'p.carrier_code', 'f.carrier_code')
+      .select(['f.carrier_code', 'f.period', 'f.measure', 'f.amount'])
+      .where('f.period', 'in', quartersOf(period))
+      .where('f.measure', 'in', ['reports', 'employees'])
       .$if(!wholeNation, (q) => q.where('p.region_code', 'like', `${region}%`))
       .execute(),
   ]);

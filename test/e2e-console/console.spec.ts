@@ -1,45 +1,30 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { aFounder } from '../../core/testing/records';
-import { consolePort } from '../../playwright.console.config';
-import { createAccount } from '../../roster/auth/accounts';
 import { createCarrierInScope, rotateTokenInScope } from '../../roster/auth/scopedRoster';
 import { syncClient } from '../../roster/client';
-import { type OpenStore, openStore } from '../../roster/db/open';
+import type { OpenStore } from '../../roster/db/open';
 import { startupRecord } from '../../roster/fixtures';
-import { backends, type FreshDatabase } from '../../roster/testing/backends';
 import { choose } from '../e2e/support/desk';
-import { type RosterProcess, startRosterProcess } from '../support/rosterProcess';
+import type { RosterProcess } from '../support/rosterProcess';
+import { type ConsoleService, signIn, startConsoleService } from './service';
 
-const postgres = backends.find((b) => b.name === 'pg')!;
-let database: FreshDatabase;
+let service: ConsoleService;
 let roster: RosterProcess;
 let store: OpenStore;
-const passwords: Record<string, string> = {};
+let passwords: Record<string, string>;
 
 test.beforeAll(async () => {
-  database = await postgres.fresh();
-  roster = await startRosterProcess([...database.flags, '--port', String(consolePort)]);
-  store = await openStore(database.location);
-  for (const [login, scope] of [['beijing.officer', '11'], ['shanghai.officer', '31'], ['guangdong.officer', '44']] as const) {
-    passwords[login] = (await createAccount(store, { login, scope, role: 'officer' })).password;
-  }
+  service = await startConsoleService([
+    ['beijing.officer', '11', 'officer'],
+    ['shanghai.officer', '31', 'officer'],
+    ['guangdong.officer', '44', 'officer'],
+  ]);
+  ({ roster, store, passwords } = service);
   const seeder = { login: 'seed', scope: 'nation', role: 'officer' } as const;
   await createCarrierInScope(store, seeder, { code: 'SH-1', name: '上海某创业孵化基地', regionCode: '310101', line: 'hrss', level: 'provincial' });
   await createCarrierInScope(store, seeder, { code: 'BJ-1', name: '北京某众创空间', regionCode: '110108', line: 'science', level: 'national' });
 });
-test.afterAll(async () => {
-  await store?.close();
-  await roster?.kill('SIGTERM');
-  await database?.dispose();
-});
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/console/');
-  const form = page.getByRole('form', { name: '登录名录管理台' });
-  await form.getByLabel('账号').fill(login);
-  await form.getByLabel('密码').fill(password);
-  await form.getByRole('button', { name: '登录' }).click();
-}
+test.afterAll(() => service?.stop());
 
 test('a province officer sees only its carriers, and another province’s is not found by URL or by API', async ({ page }) => {
   await signIn(page, 'beijing.officer', passwords['beijing.officer']!);

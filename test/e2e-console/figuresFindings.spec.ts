@@ -1,29 +1,21 @@
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { aFounder } from '../../core/testing/records';
-import { consolePort } from '../../playwright.console.config';
-import { createAccount } from '../../roster/auth/accounts';
 import { createCarrierInScope } from '../../roster/auth/scopedRoster';
 import { syncClient } from '../../roster/client';
-import { type OpenStore, openStore } from '../../roster/db/open';
-import { backends, type FreshDatabase } from '../../roster/testing/backends';
 import { figuresCarrierA, figuresCarrierB, figuresMutations } from '../../roster/testing/figuresFixture';
 import { choose } from '../e2e/support/desk';
-import { type RosterProcess, startRosterProcess } from '../support/rosterProcess';
+import { type ConsoleService, signIn as signInWith, startConsoleService } from './service';
 
-const postgres = backends.find((b) => b.name === 'pg')!;
-let database: FreshDatabase;
-let roster: RosterProcess;
-let store: OpenStore;
-const passwords: Record<string, string> = {};
+let service: ConsoleService;
+const signIn = (page: Page, login: string) => signInWith(page, login, service.passwords[login]!);
 
 test.beforeAll(async () => {
-  database = await postgres.fresh();
-  roster = await startRosterProcess([...database.flags, '--port', String(consolePort)]);
-  store = await openStore(database.location);
-  for (const [login, scope] of [['beijing.officer', '11'], ['shanghai.viewer', '31']] as const) {
-    passwords[login] = (await createAccount(store, { login, scope, role: login.endsWith('viewer') ? 'viewer' : 'officer' })).password;
-  }
+  service = await startConsoleService([
+    ['beijing.officer', '11', 'officer'],
+    ['shanghai.viewer', '31', 'viewer'],
+  ]);
+  const { roster, store } = service;
   const seeder = { login: 'seed', scope: 'nation', role: 'officer' } as const;
   // Three desks report through the sync API, as they would: the figures are what their pushes left.
   // BJ-B and SH-C report the same startup (credit code), and one person founded at BJ-A and at SH-C.
@@ -41,20 +33,7 @@ test.beforeAll(async () => {
     await syncClient(roster.url, token).push({ carrierCode: code, clientId: `desk-${code}-0001`, mutations });
   }
 });
-test.afterAll(async () => {
-  await store?.close();
-  await roster?.kill('SIGTERM');
-  await database?.dispose();
-});
-
-async function signIn(page: Page, login: string) {
-  await page.goto('/console/');
-  const form = page.getByRole('form', { name: '登录名录管理台' });
-  await form.getByLabel('账号').fill(login);
-  await form.getByLabel('密码').fill(passwords[login]!);
-  await form.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('menuitem', { name: '统计' })).toBeVisible();
-}
+test.afterAll(() => service?.stop());
 
 test('a province’s figures drill down to a county’s carriers with the known numbers, and the XLSX holds the same', async ({ page }) => {
   await signIn(page, 'beijing.officer');

@@ -1,46 +1,24 @@
 import { expect, type Page, test } from '@playwright/test';
-import { consolePort } from '../../playwright.console.config';
-import { createAccount } from '../../roster/auth/accounts';
 import { createCarrierInScope } from '../../roster/auth/scopedRoster';
 import { syncClient } from '../../roster/client';
-import { type OpenStore, openStore } from '../../roster/db/open';
-import { backends, type FreshDatabase } from '../../roster/testing/backends';
 import { choose } from '../e2e/support/desk';
-import { type RosterProcess, startRosterProcess } from '../support/rosterProcess';
+import { type ConsoleService, signIn as signInWith, startConsoleService } from './service';
 
-const postgres = backends.find((b) => b.name === 'pg')!;
-let database: FreshDatabase;
-let roster: RosterProcess;
-let store: OpenStore;
+let service: ConsoleService;
 let token: string;
-const passwords: Record<string, string> = {};
+const signIn = (page: Page, login: string) => signInWith(page, login, service.passwords[login]!);
 
 test.beforeAll(async () => {
-  database = await postgres.fresh();
-  roster = await startRosterProcess([...database.flags, '--port', String(consolePort)]);
-  store = await openStore(database.location);
-  for (const [login, scope] of [['nation.officer', 'nation'], ['beijing.officer', '11']] as const) {
-    passwords[login] = (await createAccount(store, { login, scope, role: 'officer' })).password;
-  }
-  ({ token } = await createCarrierInScope(store, { login: 'seed', scope: 'nation', role: 'officer' }, { code: 'BJ-1', name: '北京某创业孵化基地', regionCode: '110108', line: 'hrss', level: 'city' }));
+  service = await startConsoleService([
+    ['nation.officer', 'nation', 'officer'],
+    ['beijing.officer', '11', 'officer'],
+  ]);
+  ({ token } = await createCarrierInScope(service.store, { login: 'seed', scope: 'nation', role: 'officer' }, { code: 'BJ-1', name: '北京某创业孵化基地', regionCode: '110108', line: 'hrss', level: 'city' }));
 });
-test.afterAll(async () => {
-  await store?.close();
-  await roster?.kill('SIGTERM');
-  await database?.dispose();
-});
-
-async function signIn(page: Page, login: string) {
-  await page.goto('/console/');
-  const form = page.getByRole('form', { name: '登录名录管理台' });
-  await form.getByLabel('账号').fill(login);
-  await form.getByLabel('密码').fill(passwords[login]!);
-  await form.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('menuitem', { name: '评价模板' })).toBeVisible();
-}
+test.afterAll(() => service?.stop());
 
 test('a national officer previews and publishes a template version, then retires it; the desk pulls both', async ({ page }) => {
-  const desk = syncClient(roster.url, token);
+  const desk = syncClient(service.roster.url, token);
   const { cursor } = await desk.pull(0);
   await signIn(page, 'nation.officer');
   await page.getByRole('menuitem', { name: '评价模板' }).click();

@@ -1,5 +1,5 @@
 import { Alert, App, Breadcrumb, Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccountView, FiguresRow, FiguresView, RateFigure } from '../../http/consoleApi';
@@ -34,6 +34,18 @@ function RateCell({ rate }: { rate: RateFigure }) {
       <span>{rateText(t, rate)}</span>
       {rate.meets !== undefined && <Tag color={rate.meets ? 'green' : 'red'}>{verdictText(t, rate)}</Tag>}
     </Space>
+  );
+}
+
+/** A captioned chart of the rows, named by its caption. */
+function ChartFigure({ title, children }: { title: string; children: ReactElement }) {
+  return (
+    <figure aria-label={title} style={{ margin: 0 }}>
+      <figcaption style={{ fontWeight: 600, marginBottom: 8 }}>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        {children}
+      </ResponsiveContainer>
+    </figure>
   );
 }
 
@@ -133,38 +145,32 @@ export function FiguresPage({ account }: { account: AccountView }) {
       {view && view.rows.length > 0 && (
         <Row gutter={16} style={{ marginBottom: 16 }}>
           <Col xs={24} lg={12}>
-            <figure aria-label={t('figures.residentsChart')} style={{ margin: 0 }}>
-              <figcaption style={{ fontWeight: 600, marginBottom: 8 }}>{t('figures.residentsChart')}</figcaption>
-              <ResponsiveContainer width="100%" height={240}>
-                <BarChart data={chartRows}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="name" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Legend />
-                  <Bar dataKey="residents" name={t('figures.residents')} fill="#1f4e9c" isAnimationActive={false} />
-                  <Bar dataKey="admitted" name={t('figures.admitted')} fill="#52c41a" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </figure>
+            <ChartFigure title={t('figures.residentsChart')}>
+              <BarChart data={chartRows}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="name" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="residents" name={t('figures.residents')} fill="#1f4e9c" isAnimationActive={false} />
+                <Bar dataKey="admitted" name={t('figures.admitted')} fill="#52c41a" isAnimationActive={false} />
+              </BarChart>
+            </ChartFigure>
           </Col>
           <Col xs={24} lg={12}>
-            <figure aria-label={t('figures.ratesChart')} style={{ margin: 0 }}>
-              <figcaption style={{ fontWeight: 600, marginBottom: 8 }}>{t('figures.ratesChart')}</figcaption>
-              <ResponsiveContainer width="100%" height={240}>
-                <BarChart data={chartRows}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="name" />
-                  <YAxis domain={[0, 1]} tickFormatter={percent} />
-                  <Tooltip formatter={(v) => (typeof v === 'number' ? percent(v) : '–')} />
-                  <Legend />
-                  <ReferenceLine y={view.thresholds.successRate} stroke="#1677ff" strokeDasharray="4 4" label={{ value: percent(view.thresholds.successRate), position: 'insideTopLeft', fill: '#1677ff' }} />
-                  <ReferenceLine y={view.thresholds.onTimeExitRate} stroke="#13a8a8" strokeDasharray="4 4" label={{ value: percent(view.thresholds.onTimeExitRate), position: 'insideTopRight', fill: '#13a8a8' }} />
-                  <Bar dataKey="success" name={t('figures.successRate')} fill="#1677ff" isAnimationActive={false} />
-                  <Bar dataKey="onTime" name={t('figures.onTimeExitRate')} fill="#13a8a8" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </figure>
+            <ChartFigure title={t('figures.ratesChart')}>
+              <BarChart data={chartRows}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="name" />
+                <YAxis domain={[0, 1]} tickFormatter={percent} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? percent(v) : '–')} />
+                <Legend />
+                <ReferenceLine y={view.thresholds.successRate} stroke="#1677ff" strokeDasharray="4 4" label={{ value: percent(view.thresholds.successRate), position: 'insideTopLeft', fill: '#1677ff' }} />
+                <ReferenceLine y={view.thresholds.onTimeExitRate} stroke="#13a8a8" strokeDasharray="4 4" label={{ value: percent(view.thresholds.onTimeExitRate), position: 'insideTopRight', fill: '#13a8a8' }} />
+                <Bar dataKey="success" name={t('figures.successRate')} fill="#1677ff" isAnimationActive={false} />
+                <Bar dataKey="onTime" name={t('figures.onTimeExitRate')} fill="#13a8a8" isAnimationActive={false} />
+              </BarChart>
+            </ChartFigure>
           </Col>
         </Row>
       )}
