@@ -4,6 +4,7 @@ import { carrierCount, regionCounts } from '../admin/counts';
 import { creditCodeFindings, founderFindings } from '../admin/findings';
 import { creditCodeHolders } from '../admin/lookup';
 import { scopedFigures } from '../auth/scopedFigures';
+import { creditCodeFindingsInScope, founderFindingsInScope } from '../auth/scopedFindings';
 import { openStore } from '../db/open';
 import { readChanges } from '../store/changes';
 import { carrierCodeOf, type NationalSize } from './dataset';
@@ -70,6 +71,8 @@ try {
       ['console figures: the nation by province, a quarter', () => scopedFigures(store, nation, { period: '2025Q4' })],
       [`console figures: a province by city (region ${region}), a year`, () => scopedFigures(store, province, { period: '2025' })],
       [`console figures: a county’s carriers (${county}), a year`, () => scopedFigures(store, province, { period: '2025', region: county })],
+      [`console findings: credit codes touching region ${region}, first ${page}`, () => creditCodeFindingsInScope(store, province, { limit: page })],
+      [`console findings: founders touching region ${region}, first ${page}`, () => founderFindingsInScope(store, province, { limit: page })],
     ];
     const table = ['| query | median | slowest |', '|---|---:|---:|'];
     for (const [label, query] of queries) {
