@@ -52,9 +52,15 @@ describe.each(backends)('the console figures on $name', (backend) => {
   });
 
   it('rolls carriers up a level at a time within the scope, and refuses a region outside it', { timeout: 60_000 }, async () => {
+    // A carrier created by the CLI or admin API has no registered region: the nation's alone, as "unplaced".
+    await roster.carrier('NO-REGION');
     const country = await scopedFigures(roster.store, nation, { period: '2026' });
-    expect(country.rows.map((r) => [r.key, r.carriers, r.residents, r.admitted])).toEqual([['11', 2, 3, 2], ['31', 1, 1, 1]]);
-    expect(country.total).toMatchObject({ key: 'nation', carriers: 3, residents: 4, admitted: 3 });
+    expect(country.rows.map((r) => [r.key, r.kind, r.carriers, r.residents, r.admitted])).toEqual([
+      ['11', 'region', 2, 3, 2],
+      ['31', 'region', 1, 1, 1],
+      ['unplaced', 'unplaced', 1, 0, 0],
+    ]);
+    expect(country.total).toMatchObject({ key: 'nation', carriers: 4, residents: 4, admitted: 3 });
     const province = await scopedFigures(roster.store, beijing, { period: '2026' });
     expect(province.rows.map((r) => r.key)).toEqual(['1101']);
     expect((await scopedFigures(roster.store, beijing, { period: '2026', region: '1101' })).rows.map((r) => r.key)).toEqual(['110105', '110108']);

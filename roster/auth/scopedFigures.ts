@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CarrierCounts, type DateRange, latestReportedQuarter, numbersFromCounts } from '@core/kpis/carrierNumbers';
+import { sql } from 'kysely';
+import { type CarrierCounts, type DateRange, numbersFromCounts } from '@core/kpis/carrierNumbers';
 import { defaultRuleSet, exitKinds } from '@core/records';
 import { evaluationSchema } from '@core/records/evaluation';
 import type { Store } from '../db/schema';
@@ -41,14 +42,9 @@ const periodEnd = (period: string) => (period.length === 4 ? String(Number(perio
 
 const quartersOf = (period: string) => (period.length === 4 ? [1, 2, 3, 4].map((q) => `${period}Q${q}`) : [period]);
 
-/** Where a carrier lands one level below `region` ('nation' → its province); carriers themselves in a county. */
+/** Carriers land one level below the region asked for ('nation' → their province), or as themselves in a county. */
 const unplaced = 'unplaced';
 const isCounty = (region: string) => /^\d{6}$/.test(region);
-function groupOf(region: string, carrierCode: string, carrierRegion: string | null): string {
-  if (isCounty(region)) return carrierCode;
-  if (!carrierRegion) return unplaced;
-  return carrierRegion.slice(0, region === 'nation' ? 2 : region.length + 2);
-}
 
 interface Tally {
   carriers: number;
@@ -67,74 +63,52 @@ export async function scopedFigures(store: Store, account: Account, input: unkno
     // As a carrier outside the scope: not told apart from a region with nothing in it.
     throw new RosterError(404, 'not_found', `no region ${region} in your scope`);
   }
-  const wholeNation = region === 'nation';
   const range = rangeOf(period);
-  const [carriers, sums, quarterly] = await Promise.all([
-    store.db
-      .selectFrom('carriers as c')
-      .leftJoin('carrier_profiles as p', 'p.carrier_code', 'c.code')
-      .leftJoin('resident_counts as n', 'n.carrier_code', 'c.code')
-      .select(['c.code', 'c.name', 'p.region_code', 'n.residents'])
-      .$if(!wholeNation, (q) => q.where('p.region_code', 'like', `${region}%`))
-      .execute(),
-    store.db
-      .selectFrom('carrier_figures as f')
-      .leftJoin('carrier_profiles as p', 'p.carrier_code', 'f.carrier_code')
-      .select(['f.carrier_code', 'f.measure', (eb) => eb.fn.sum<number>('f.amount').as('amount')])
-      .where('f.period', '>=', period)
-      .where('f.period', '<', periodEnd(period))
-      .where('f.measure', 'not in', ['reports', 'employees'])
-      .groupBy(['f.carrier_code', 'f.measure'])
-      .$if(!wholeNation, (q) => q.where('p.region_code', 'like', `${region}%`))
-      .execute(),
-    store.db
-      .selectFrom('carrier_figures as f')
-      .leftJoin('carrier_profiles as p', 'p.carrier_code', 'f.carrier_code')
-      .select(['f.carrier_code', 'f.period', 'f.measure', 'f.amount'])
-      .where('f.period', 'in', quartersOf(period))
-      .where('f.measure', 'in', ['reports', 'employees'])
-      .$if(!wholeNation, (q) => q.where('p.region_code', 'like', `${region}%`))
-      .execute(),
+  // Grouped in the database: a row per region (or per carrier in a county), whatever the number of carriers.
+  const group = isCounty(region) ? sql<string | null>`c.code` : sql<string | null>`substr(p.region_code, 1, ${sql.lit(region === 'nation' ? 2 : region.length + 2)})`;
+  const inRegion = region === 'nation' ? sql`true` : sql`p.region_code like ${`${region}%`}`;
+  const [carriers, sums, jobs] = await Promise.all([
+    sql<{ grp: string | null; name: string; carriers: number; residents: number | null }>`
+      select ${group} as grp, max(c.name) as name, count(*) as carriers, sum(n.residents) as residents
+      from carriers c left join carrier_profiles p on p.carrier_code = c.code left join resident_counts n on n.carrier_code = c.code
+      where ${inRegion} group by 1`.execute(store.db),
+    sql<{ grp: string | null; measure: string; amount: number }>`
+      select ${group} as grp, f.measure, sum(f.amount) as amount
+      from carrier_figures f join carriers c on c.code = f.carrier_code left join carrier_profiles p on p.carrier_code = f.carrier_code
+      where ${inRegion} and f.period >= ${period} and f.period < ${periodEnd(period)} and f.measure not in ('reports', 'employees')
+      group by 1, 2`.execute(store.db),
+    // Jobs as the desk counts them (latestReportedQuarter): each carrier's latest quarter in the period with reports.
+    sql<{ grp: string | null; reported: number; employees: number }>`
+      select ${group} as grp, sum(q.reports) as reported, sum(q.employees) as employees
+      from (
+        select carrier_code, sum(case when measure = 'reports' then amount else 0 end) as reports,
+          sum(case when measure = 'employees' then amount else 0 end) as employees,
+          row_number() over (partition by carrier_code order by period desc) as latest
+        from carrier_figures where period in (${sql.join(quartersOf(period))}) and measure in ('reports', 'employees')
+        group by carrier_code, period having sum(case when measure = 'reports' then amount else 0 end) > 0
+      ) q join carriers c on c.code = q.carrier_code left join carrier_profiles p on p.carrier_code = q.carrier_code
+      where q.latest = 1 and ${inRegion} group by 1`.execute(store.db),
   ]);
 
-  const groupOfCarrier = new Map<string, string>();
   const tallies = new Map<string, Tally>();
   const names = new Map<string, string>();
-  const tallyOf = (key: string) => {
+  const tallyOf = (grp: string | null) => {
+    const key = grp ?? unplaced;
     let t = tallies.get(key);
     if (!t) tallies.set(key, (t = { carriers: 0, residents: 0, measures: new Map(), reported: 0, employees: 0 }));
     return t;
   };
-  for (const c of carriers) {
-    const key = groupOf(region, c.code, c.region_code);
-    groupOfCarrier.set(c.code, key);
-    if (isCounty(region)) names.set(key, c.name);
-    const t = tallyOf(key);
-    t.carriers += 1;
+  for (const c of carriers.rows) {
+    const t = tallyOf(c.grp);
+    if (isCounty(region) && c.grp) names.set(c.grp, c.name);
+    t.carriers += Number(c.carriers);
     t.residents += Number(c.residents ?? 0);
   }
-  for (const s of sums) {
-    const key = groupOfCarrier.get(s.carrier_code);
-    if (key === undefined) continue;
-    const m = tallyOf(key).measures;
-    m.set(s.measure, (m.get(s.measure) ?? 0) + Number(s.amount));
-  }
-  // Jobs as the desk counts them: each carrier's latest reported quarter within the period.
-  const byCarrier = new Map<string, Map<string, { reports: number; employees: number }>>();
-  for (const r of quarterly) {
-    const quarters = byCarrier.get(r.carrier_code) ?? new Map<string, { reports: number; employees: number }>();
-    const q = quarters.get(r.period) ?? { reports: 0, employees: 0 };
-    q[r.measure as 'reports' | 'employees'] += Number(r.amount);
-    quarters.set(r.period, q);
-    byCarrier.set(r.carrier_code, quarters);
-  }
-  for (const [code, quarters] of byCarrier) {
-    const key = groupOfCarrier.get(code);
-    const latest = latestReportedQuarter([...quarters].filter(([, q]) => q.reports > 0).map(([p]) => p), range);
-    if (key === undefined || latest === undefined) continue;
-    const t = tallyOf(key);
-    t.reported += quarters.get(latest)!.reports;
-    t.employees += quarters.get(latest)!.employees;
+  for (const s of sums.rows) tallyOf(s.grp).measures.set(s.measure, Number(s.amount));
+  for (const j of jobs.rows) {
+    const t = tallyOf(j.grp);
+    t.reported += Number(j.reported);
+    t.employees += Number(j.employees);
   }
 
   const rowOf = (key: string, t: Tally, kind: FiguresRow['kind']): FiguresRow => {
