@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report, Startup, Template } from '@core/records';
-import { residentTemplate } from '@core/scoring';
+import { familyOf, residentTemplate, templateId } from '@core/scoring';
 import { openDb, type DeskDb } from './db';
 import { schemaVersions } from './schema';
 import { correctEvaluation, EvaluationRefused, finalizeEvaluation, finalizeRound, historyOf, roundOf, roundPage, runRound, scoreManualItem } from './evaluations';
 import { reportsForPeriod, saveReport, saveReports, type ReportInput } from './reports';
-import { allTemplates, copyTemplate, latestVersions, saveTemplate, templateInUse } from './templates';
+import { allTemplates, choosableVersions, copyTemplate, latestVersions, saveTemplate, templateInUse } from './templates';
 import { ValidationError } from './write';
 
 let db: DeskDb;
@@ -209,5 +209,16 @@ describe('templates as data', () => {
     expect(latest.find((t) => t.id.startsWith(copy.id.split('@')[0]!))!.version).toBe(2);
     // The old results still name the version they were scored with.
     expect((await roundOf(db, '2025Q2'))[0]!.templateId).toBe(edited.id);
+  });
+
+  it('offers no version the roster retired for a new round, but the version of the family before it', async () => {
+    const copy = await copyTemplate(db, residentTemplate, '本基地评价');
+    const family = familyOf(copy.id);
+    const next: Template = { ...copy, id: templateId(family, 2), version: 2, retired: true };
+    await db.templates.put(next);
+    expect(latestVersions(await allTemplates(db)).find((t) => familyOf(t.id) === family)!.id).toBe(next.id);
+    expect(choosableVersions(await allTemplates(db)).find((t) => familyOf(t.id) === family)!.id).toBe(copy.id);
+    await db.templates.put({ ...(await db.templates.get(copy.id))!, retired: true });
+    expect(choosableVersions(await allTemplates(db)).some((t) => familyOf(t.id) === family)).toBe(false);
   });
 });

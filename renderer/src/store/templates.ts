@@ -24,6 +24,9 @@ export function latestVersions(templates: readonly Template[]): Template[] {
   return [...latest.values()];
 }
 
+/** What a new round may use: the current version of each family, less versions the roster retired. */
+export const choosableVersions = (templates: readonly Template[]): Template[] => latestVersions(templates.filter((t) => !t.retired));
+
 export async function templateById(db: DeskDb, id: string): Promise<Template | undefined> {
   return (await db.templates.get(id)) ?? defaultTemplates.find((t) => t.id === id);
 }

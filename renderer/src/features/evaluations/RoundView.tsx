@@ -9,7 +9,7 @@ import type { ExportFormat } from '../../files/exportTable';
 import { navigate } from '../../shell/route';
 import { db } from '../../store/db';
 import { finalizeRound, runRound, type RoundProgress } from '../../store/evaluations';
-import { allTemplates, latestVersions } from '../../store/templates';
+import { allTemplates, choosableVersions } from '../../store/templates';
 import { PeriodSelect } from '../reports/PeriodSelect';
 import { exportRound } from './exportRound';
 import { gradeColor, statusColor } from './format';
@@ -20,7 +20,7 @@ import { loadRound, type RoundRow } from './roundData';
 export function RoundView({ period, onPeriod, line }: { period: string; onPeriod: (p: string) => void; line: Carrier['line'] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const templates = useLiveQuery(async () => latestVersions(await allTemplates(db)));
+  const templates = useLiveQuery(async () => choosableVersions(await allTemplates(db)));
   const round = useLiveQuery(() => loadRound(db, period), [period]);
   const [templateId, setTemplateId] = useState<string>();
   const [progress, setProgress] = useState<RoundProgress>();

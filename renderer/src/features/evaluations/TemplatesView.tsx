@@ -43,6 +43,7 @@ export function TemplatesView() {
               {r.template.name}
               {!r.stored && <Tag>{t('evaluations.templates.builtIn')}</Tag>}
               {r.inUse && <Tag color="blue">{t('evaluations.templates.inUse')}</Tag>}
+              {r.template.retired && <Tag color="default">{t('evaluations.templates.retired')}</Tag>}
             </Space>
           ),
         },
