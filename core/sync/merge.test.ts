@@ -65,6 +65,16 @@ describe('mergeEdit', () => {
     expect(mergeEdit(heldAt2({ name: '乙' }), editB({ name: '丙' }, { baseVersion: 2 }), context()).conflicts).toEqual([]);
   });
 
+  it('never makes a desk’s own earlier edit the other side of a conflict (both still in its outbox, made on one base)', () => {
+    const own = mergeEdit(heldAt2({ name: '乙' }), { ...editB({ name: '丙' }), origin: deskA }, context());
+    expect(own.record?.name).toBe('丙');
+    expect(own.conflicts).toEqual([]);
+    const voidedByA = heldAt2({ voidedAt: '2026-03-01T09:00:00.000Z' });
+    const editedByA = mergeEdit(voidedByA, { ...editB({ room: '707' }), origin: deskA }, context());
+    expect(editedByA.record).toEqual(expect.objectContaining({ room: '707', voidedAt: '2026-03-01T09:00:00.000Z' }));
+    expect(editedByA.conflicts).toEqual([]);
+  });
+
   it('takes fields named but absent as cleared', () => {
     const merged = mergeEdit(heldAt2({ name: '乙' }), { ...editB({}), record: { id: 's1', updatedAt: 'y', name: '甲', area: 40 }, fields: ['room'] }, context());
     expect(merged.record).toEqual({ id: 's1', updatedAt: 'y', name: '乙', area: 40 });
