@@ -1,0 +1,37 @@
+import type { Entity } from '@core/records';
+import type { Conflict } from '@core/sync/protocol';
+import type { DeskDb } from './db';
+import { operatorName } from './operator';
+import { tableOf } from './schema';
+import { saveRecord } from './write';
+
+/** Schema v9's table, typed here so the shared DeskDb type needs no edit for it. */
+export const conflictTable = (db: DeskDb) => db.table<Conflict, string>('conflicts');
+
+export const listConflicts = (db: DeskDb) => conflictTable(db).toArray();
+export const conflictsOf = (db: DeskDb, entity: Entity, recordId: string) => conflictTable(db).where('[entity+recordId]').equals([entity, recordId]).toArray();
+
+/** A record's open conflicts as the roster last sent them, in place of those held (inside a write's transaction). */
+export async function replaceConflicts(db: DeskDb, entity: string, recordId: string, conflicts: readonly Conflict[]): Promise<void> {
+  const table = conflictTable(db);
+  await table.where('[entity+recordId]').equals([entity, recordId]).delete();
+  if (conflicts.length > 0) await table.bulkPut(conflicts.map((c) => ({ ...c, entity: entity as Conflict['entity'], recordId })));
+}
+
+/**
+ * The manager settles a conflict: the record takes the chosen value (the lost one, or the one it holds,
+ * to dismiss) in an edit whose `resolves` names the conflict. The roster removes it for every desk; this
+ * desk hides it at once (it comes back if the roster refuses the edit).
+ */
+export async function settleConflict(db: DeskDb, conflict: Conflict, choice: 'lost' | 'kept'): Promise<void> {
+  const entity = conflict.entity as Entity;
+  const table = db.table(tableOf[entity]);
+  const record = (await table.get(conflict.recordId)) as Record<string, unknown> | undefined;
+  if (!record) throw new Error(`No ${conflict.entity} ${conflict.recordId}`);
+  const value = choice === 'lost' ? conflict.lost : record[conflict.field];
+  const next: Record<string, unknown> = { ...record, [conflict.field]: value };
+  if (value === undefined) delete next[conflict.field];
+  await saveRecord(db, entity, next, operatorName(), [conflict.id]);
+  await conflictTable(db).delete(conflict.id);
+}
+
