@@ -97,7 +97,9 @@ async function pullFrom(db: DeskDb, endpoint: RosterEndpoint, clientId: string):
   let cursor = (await readSyncStatus(db)).cursor;
   for (;;) {
     const page = await pullPage(endpoint, cursor, PULL_PAGE, clientId);
-    if (page.changes.length > 0 || page.cursor !== cursor) await applyRosterChanges(db, page.changes, page.cursor);
+    // Never this desk's own changes back (the roster leaves them out; a desk of the same id restored elsewhere would not).
+    const changes = page.changes.filter((c) => c.kind !== 'record' || c.origin.clientId !== clientId);
+    if (page.changes.length > 0 || page.cursor !== cursor) await applyRosterChanges(db, changes, page.cursor);
     if (!page.more || page.cursor === cursor) return;
     cursor = page.cursor;
   }
