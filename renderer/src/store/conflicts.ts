@@ -1,6 +1,7 @@
 import type { Entity } from '@core/records';
 import type { Conflict } from '@core/sync/protocol';
 import type { DeskDb } from './db';
+import { correctEvaluation } from './evaluations';
 import { operatorName } from './operator';
 import { tableOf } from './schema';
 import { saveRecord } from './write';
@@ -35,3 +36,14 @@ export async function settleConflict(db: DeskDb, conflict: Conflict, choice: 'lo
   await conflictTable(db).delete(conflict.id);
 }
 
+
+/**
+ * A finalized evaluation is never changed by a merge: another desk's concurrent correction is kept as a
+ * conflict, and the manager may make a new revision from it (superseding the finalized one, as
+ * corrections always do, and settling the conflict).
+ */
+export async function reviseFromConflict(db: DeskDb, conflict: Conflict) {
+  const revision = await correctEvaluation(db, conflict.recordId, conflict);
+  await conflictTable(db).delete(conflict.id);
+  return revision;
+}

@@ -258,11 +258,13 @@ export interface SnapshotProgress {
   after: string | null;
   done: number;
   total?: number;
+  /** A desk that joined: it shows the load, not its records, until the last page is in. */
+  joining: boolean;
 }
 
 export const snapshotProgress = async (db: DeskDb) => (await db.meta.get(keys.snapshot))?.value as SnapshotProgress | undefined;
 /** A joined desk, or one whose cursor the roster compacted away, loads the carrier's state anew. */
-export const startSnapshot = (db: DeskDb) => db.meta.put({ key: keys.snapshot, value: { after: null, done: 0 } satisfies SnapshotProgress });
+export const startSnapshot = (db: DeskDb, joining: boolean) => db.meta.put({ key: keys.snapshot, value: { after: null, done: 0, joining } satisfies SnapshotProgress });
 
 /**
  * One snapshot page, and where the snapshot stands, in one transaction. After the last page the pull
@@ -280,7 +282,7 @@ export async function applySnapshotPage(db: DeskDb, page: SnapshotResponse, prog
       await db.meta.delete(keys.snapshot);
       return undefined;
     }
-    const next: SnapshotProgress = { after: page.next, done: progress.done + records.length, total: page.total };
+    const next: SnapshotProgress = { ...progress, after: page.next, done: progress.done + records.length, total: page.total };
     await db.meta.put({ key: keys.snapshot, value: next });
     return next;
   });

@@ -87,7 +87,7 @@ async function pullAll(db: DeskDb, endpoint: RosterEndpoint, clientId: string): 
     await pullFrom(db, endpoint, clientId);
   } catch (error) {
     if (!(error instanceof SyncFailure && error.kind === 'compacted')) throw error;
-    await startSnapshot(db);
+    await startSnapshot(db, false);
     await snapshotAll(db, endpoint);
     await pullFrom(db, endpoint, clientId);
   }
