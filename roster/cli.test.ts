@@ -7,7 +7,7 @@ import { aFounder } from '@core/testing/records';
 import { openStore } from './db/open';
 import { startupRecord } from './fixtures';
 import { readChanges } from './store/changes';
-import { carrierOfToken } from './store/tokens';
+import { callerOfToken } from './store/tokens';
 import { backends, type FreshDatabase } from './testing/backends';
 
 describe.each(backends)('roster admin CLI on $name', (backend) => {
@@ -40,7 +40,7 @@ describe.each(backends)('roster admin CLI on $name', (backend) => {
 
     const store = await openStore(database.location);
     try {
-      expect(await carrierOfToken(store, `Bearer ${token}`)).toEqual({ code: 'C-CLI', status: 'listed' });
+      expect(await callerOfToken(store, `Bearer ${token}`)).toEqual({ code: 'C-CLI', status: 'listed', compactedTo: 0 });
       const { changes } = await readChanges(store, 'C-CLI', 0, 10);
       expect(changes.map((c) => c.kind)).toEqual(['carrierStatus', 'template']);
     } finally {

@@ -5,6 +5,7 @@ import {
   designateKeyProject,
   publishTemplate,
   reissueToken,
+  requireCarrier,
   setCarrierStatus,
   verifyStartup,
 } from './admin/actions';
@@ -26,6 +27,8 @@ import { storeFlags, storeLocation } from './config';
 import type { Store } from './db/schema';
 import { openStore } from './db/open';
 import { parseInput, RosterError } from './errors';
+import { compactChanges } from './store/compaction';
+import { createJoinCode } from './store/desks';
 
 /** The authority's CLI: works on the database directly, with the same actions as the admin API. */
 const commands: Record<string, { usage: string; run(store: Store, args: string[]): Promise<unknown> }> = {
@@ -50,6 +53,14 @@ const commands: Record<string, { usage: string; run(store: Store, args: string[]
     usage: '<carrierCode> <startupId> yes|no',
     run: (store, [code = '', startupId = '', answer]) =>
       designateKeyProject(store, code, startupId, parseInput(keyProjectInput, { designated: answer === 'yes' ? true : answer === 'no' ? false : answer })),
+  },
+  'join-code:create': {
+    usage: '<carrierCode>   # a one-time code (24 h) a new desk of the carrier joins with',
+    run: async (store, [code = '']) => createJoinCode(store, await requireCarrier(store, code), new Date()),
+  },
+  'changes:compact': {
+    usage: '[carrierCode]   # deletes relayed changes every live desk has pulled (all carriers if none named)',
+    run: (store, [code]) => compactChanges(store, code),
   },
   'user:create': {
     usage: '<login> nation|<region code: 2, 4 or 6 digits> viewer|officer   # prints a one-time initial password',

@@ -1,4 +1,15 @@
-import { type PullResponse, pullResponseSchema, type PushRequest, type PushResponse, pushResponseSchema } from '@core/sync/protocol';
+import {
+  desksResponseSchema,
+  joinCodeResponseSchema,
+  joinResponseSchema,
+  type PullResponse,
+  pullResponseSchema,
+  type PushRequest,
+  type PushResponse,
+  pushResponseSchema,
+  type SnapshotResponse,
+  snapshotResponseSchema,
+} from '@core/sync/protocol';
 
 export interface Reply {
   status: number;
@@ -27,12 +38,29 @@ export function syncClient(baseUrl: string, token: string) {
       if (reply.status !== 200 && reply.status !== 409) throw new Error(`push ${reply.status}: ${JSON.stringify(reply.body)}`);
       return { status: reply.status, ...pushResponseSchema.parse(reply.body) };
     },
-    async pull(since: number, limit?: number): Promise<PullResponse> {
-      const reply = await send(baseUrl, 'GET', `/v1/sync/pull?since=${since}${limit ? `&limit=${limit}` : ''}`, token);
-      if (reply.status !== 200) throw new Error(`pull ${reply.status}: ${JSON.stringify(reply.body)}`);
-      return pullResponseSchema.parse(reply.body);
+    /** `clientId` names the desk pulling under the carrier token (a desk token names its own). */
+    async pull(since: number, limit?: number, clientId?: string): Promise<PullResponse> {
+      const query = `since=${since}${limit ? `&limit=${limit}` : ''}${clientId ? `&clientId=${encodeURIComponent(clientId)}` : ''}`;
+      return pullResponseSchema.parse(expectOk('pull', await send(baseUrl, 'GET', `/v1/sync/pull?${query}`, token)));
     },
+    async snapshotPage(after?: string, limit?: number): Promise<SnapshotResponse> {
+      const query = new URLSearchParams({ ...(after ? { after } : {}), ...(limit ? { limit: String(limit) } : {}) });
+      return snapshotResponseSchema.parse(expectOk('snapshot', await send(baseUrl, 'GET', `/v1/sync/snapshot?${query}`, token)));
+    },
+    createJoinCode: async () => joinCodeResponseSchema.parse(expectOk('join-codes', await send(baseUrl, 'POST', '/v1/desks/join-codes', token, {}))),
+    desks: async () => desksResponseSchema.parse(expectOk('desks', await send(baseUrl, 'GET', '/v1/desks', token))).desks,
+    revoke: (clientId: string) => send(baseUrl, 'POST', `/v1/desks/${encodeURIComponent(clientId)}/revoke`, token, {}),
   };
+}
+
+function expectOk(what: string, reply: Reply): unknown {
+  if (reply.status !== 200) throw new Error(`${what} ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+/** A new desk joins a carrier with a join code; throws unless it is let in. */
+export async function joinCarrier(baseUrl: string, joinCode: string, clientId: string, deskName: string) {
+  return joinResponseSchema.parse(expectOk('join', await send(baseUrl, 'POST', '/v1/desks/join', undefined, { joinCode, clientId, deskName })));
 }
 
 /** Admin calls; throws on anything but 2xx. */

@@ -84,6 +84,13 @@ async function decide(store: Store, carrierCode: string | null, change: ChangeBo
 
 const unknownCarrier = (code: string) => new RosterError(404, 'not_found', `unknown carrier ${code}`);
 
+/** The carrier's code, or 404 when the roster has no such carrier. */
+export async function requireCarrier(store: Store, code: string): Promise<string> {
+  const row = await store.db.selectFrom('carriers').select('code').where('code', '=', code).executeTakeFirst();
+  if (!row) throw unknownCarrier(code);
+  return row.code;
+}
+
 /** The startup's current version. */
 async function requireStartup(store: Store, carrierCode: string, startupId: string): Promise<number> {
   const row = await store.db

@@ -11,6 +11,7 @@ export async function migrateStore(store: Store, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db: store.db,
     migrationTableSchema,
+    allowUnorderedMigrations: true,
     provider: {
       getMigrations: async () =>
         Object.fromEntries(

@@ -11,6 +11,8 @@ export interface CarrierTable {
   created_at: string;
   /** The last roster id number given to one of this carrier's startups. */
   roster_ids_issued: Generated<number>;
+  /** Relayed record changes up to this seq were compacted away (migration 005). */
+  compacted_to: Generated<number>;
 }
 
 /** Last applied mutationId per desk; a desk's ids are scoped by its carrier. */
@@ -38,6 +40,12 @@ export interface RecordTable {
   deleted: number;
   version: number;
   updated_at: string;
+  /** JSON { field: version }: when each top-level field last changed; null for a record from before several desks. */
+  field_versions: string | null;
+  /** JSON { version: origin }: who made each version field_versions names. */
+  origins: Generated<string>;
+  /** JSON: the record's open conflicts. */
+  conflicts: Generated<string>;
   /** Derived by the database from `data` (migration 003), never written: a startup's credit code. */
   credit_code: GeneratedAlways<string | null>;
   /** A startup's 1 while resident (not exited, not voided), else 0; null for other records. */
@@ -63,6 +71,42 @@ export interface RosterChangeTable {
   kind: string;
   payload: string;
   created_at: string;
+  /** The desk a relayed record change came from (never sent back to it); null for the roster's decisions. */
+  origin_client: string | null;
+}
+
+/** A desk of a carrier, by its clientId (migration 005). */
+export interface DeskTable {
+  carrier_code: string;
+  client_id: string;
+  name: string;
+  /** sha256 of the desk's own token (it joined with a join code); null for a desk using the carrier token. */
+  token_hash: string | null;
+  joined_at: string;
+  last_seen_at: string | null;
+  /** The desk's outbox size as it last said. */
+  pending: number | null;
+  /** The cursor the desk last pulled from: what it has applied, so what compaction may delete. */
+  pulled_to: Generated<number>;
+  revoked_at: string | null;
+}
+
+/** One-time codes a new desk joins with; only their hash is kept. */
+export interface JoinCodeTable {
+  code_hash: string;
+  carrier_code: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+/** A record id merged into another (the same company admitted on two desks): mutations naming it are rewritten. */
+export interface RecordAliasTable {
+  carrier_code: string;
+  entity: string;
+  alias_id: string;
+  standing_id: string;
 }
 
 /** A person who uses the authority's console. */
@@ -140,6 +184,9 @@ export interface RosterSchema {
   carrier_profiles: CarrierProfileTable;
   resident_counts: ResidentCountTable;
   startup_verifications: StartupVerificationTable;
+  desks: DeskTable;
+  join_codes: JoinCodeTable;
+  record_aliases: RecordAliasTable;
 }
 
 export type Dialect = 'sqlite' | 'pg';

@@ -5,6 +5,7 @@ import {
   designateKeyProject,
   publishTemplate,
   reissueToken,
+  requireCarrier,
   setCarrierStatus,
   verifyStartup,
 } from '../admin/actions';
@@ -22,6 +23,7 @@ import {
   verificationInput,
 } from '../admin/inputs';
 import { creditCodeHolders } from '../admin/lookup';
+import { createJoinCode } from '../store/desks';
 import { mutationSchema } from '@core/sync/protocol';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
@@ -47,6 +49,9 @@ export async function adminRoutes(app: FastifyInstance, options: AppOptions): Pr
   );
   app.post('/v1/admin/carriers/:code/token', async (request) =>
     reissueToken(store, parseInput(carrierParams, request.params).code),
+  );
+  app.post('/v1/admin/carriers/:code/join-codes', async (request) =>
+    createJoinCode(store, await requireCarrier(store, parseInput(carrierParams, request.params).code), (options.now ?? (() => new Date()))()),
   );
   app.post('/v1/admin/carriers/:code/status', async (request) =>
     setCarrierStatus(store, parseInput(carrierParams, request.params).code, parseInput(carrierStatusInput, request.body)),

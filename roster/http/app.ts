@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { RosterError } from '../errors';
 import { adminRoutes } from './adminRoutes';
 import { consoleRoutes } from './consoleRoutes';
+import { deskRoutes, joinRoute } from './deskRoutes';
 import type { AppOptions } from './options';
 import { syncRoutes } from './syncRoutes';
 
@@ -52,6 +53,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return { ok: true };
   });
   app.register(syncRoutes, options);
+  app.register(joinRoute, options);
+  app.register(deskRoutes, options);
   app.register(adminRoutes, options);
   app.register(consoleRoutes, options);
   return app;

@@ -7,4 +7,6 @@ export interface AppOptions {
   adminToken?: string;
   /** Tests only: milliseconds each batch's transaction is held open, so a kill lands inside it. */
   applyDelayMs?: number;
+  /** The clock (join codes' 24 hours, desks' last seen); tests move it. */
+  now?: () => Date;
 }

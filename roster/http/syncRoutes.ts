@@ -2,24 +2,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pushRequestSchema } from '@core/sync/protocol';
-import type { CarrierStatus } from '../db/schema';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
 import { readChanges } from '../store/changes';
+import { recordPull } from '../store/desks';
 import { applyPush } from '../store/push';
-import { carrierOfToken } from '../store/tokens';
+import { readSnapshot } from '../store/snapshot';
+import { deskOf, requireCarrierToken } from './carrierAuth';
 import type { AppOptions } from './options';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The carrier the bearer token was issued to: the only rows this request may touch. */
-    carrierCode: string;
-    carrierStatus: CarrierStatus;
-  }
-}
+const pullQuery = storable(
+  z.object({
+    since: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+    clientId: pushRequestSchema.shape.clientId.optional(),
+  }),
+);
 
-const pullQuery = z.object({
-  since: z.coerce.number().int().min(0).default(0),
+const snapshotQuery = z.object({
+  after: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
@@ -33,26 +34,22 @@ const pushBody = pushRequestSchema
 
 export async function syncRoutes(app: FastifyInstance, options: AppOptions): Promise<void> {
   const { store } = options;
+  const now = options.now ?? (() => new Date());
   const pause = options.applyDelayMs ? () => sleep(options.applyDelayMs) : undefined;
-
-  app.decorateRequest('carrierCode', '');
-  app.decorateRequest('carrierStatus', 'listed');
-  app.addHook('onRequest', async (request) => {
-    const carrier = await carrierOfToken(store, request.headers.authorization);
-    request.carrierCode = carrier.code;
-    request.carrierStatus = carrier.status;
-  });
+  requireCarrierToken(app, store);
 
   app.post('/v1/sync/push', async (request, reply) => {
     const body = parseInput(pushBody, request.body);
-    if (body.carrierCode !== request.carrierCode) {
-      throw new RosterError(403, 'forbidden', `this token belongs to carrier ${request.carrierCode}, not ${body.carrierCode}`);
+    const { caller } = request;
+    if (body.carrierCode !== caller.code) {
+      throw new RosterError(403, 'forbidden', `this token belongs to carrier ${caller.code}, not ${body.carrierCode}`);
     }
+    deskOf(caller, body.clientId);
     // A removed carrier may still pull (so its desk learns the status) but no longer reports.
-    if (request.carrierStatus === 'removed') {
-      throw new RosterError(403, 'carrier_removed', `carrier ${request.carrierCode} has been removed from the roster (移出) and may no longer push`);
+    if (caller.status === 'removed') {
+      throw new RosterError(403, 'carrier_removed', `carrier ${caller.code} has been removed from the roster (移出) and may no longer push`);
     }
-    const outcome = await applyPush(store, request.carrierCode, body, pause);
+    const outcome = await applyPush(store, caller.code, body, { now, pause });
     if (outcome.expectedMutationId === undefined) return outcome;
     return reply.code(409).send({
       error: 'gap',
@@ -62,7 +59,22 @@ export async function syncRoutes(app: FastifyInstance, options: AppOptions): Pro
   });
 
   app.get('/v1/sync/pull', async (request) => {
-    const { since, limit } = parseInput(pullQuery, request.query);
-    return readChanges(store, request.carrierCode, since, limit);
+    const { since, limit, clientId } = parseInput(pullQuery, request.query);
+    const { caller } = request;
+    const desk = deskOf(caller, clientId);
+    if (since < caller.compactedTo) {
+      throw new RosterError(
+        410,
+        'compacted',
+        `the carrier's changes up to ${caller.compactedTo} were compacted; rebuild this desk from GET /v1/sync/snapshot (its outbox is kept) and pull from the snapshot's cursor`,
+      );
+    }
+    if (desk !== undefined) await recordPull(store, caller.code, desk, since, now());
+    return readChanges(store, caller.code, since, limit, desk);
+  });
+
+  app.get('/v1/sync/snapshot', async (request) => {
+    const { after, limit } = parseInput(snapshotQuery, request.query);
+    return readSnapshot(store, request.caller.code, after, limit);
   });
 }

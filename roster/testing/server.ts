@@ -15,10 +15,10 @@ export interface RunningRoster {
 }
 
 /** The service for real, in this process, on a loopback port of its own, over a fresh database. */
-export async function startRoster(backend: Backend): Promise<RunningRoster> {
+export async function startRoster(backend: Backend, options: { now?: () => Date } = {}): Promise<RunningRoster> {
   const database = await backend.fresh();
   const store = await openStore(database.location);
-  const app = buildApp({ store, adminToken });
+  const app = buildApp({ store, adminToken, now: options.now });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { Conflict, Origin } from '@core/sync/protocol';
+import type { Fields, HeldRecord } from '@core/sync/merge';
+import type { Store } from '../db/schema';
+
+/** A record as read for the merge, and as written back. */
+export interface HeldRow extends HeldRecord {
+  entity: string;
+  recordId: string;
+}
+
+export const recordKey = (entity: string, recordId: string): string => `${entity}\u0000${recordId}`;
+
+/** What one batch needs to know before it merges, read in one statement (one round trip on PostgreSQL). */
+export interface BatchView {
+  held: Map<string, HeldRow>;
+  /** Startup ids merged into another: alias → standing. */
+  aliases: Map<string, string>;
+  /** Live, non-void startups by credit code, of those the batch admits. */
+  byCreditCode: Map<string, string>;
+}
+
+export interface BatchAsks {
+  /** Record ids per entity the batch writes. */
+  ids: Map<string, string[]>;
+  /** Startup ids the batch names anywhere (its startups, founders' startupId, sessions' startupIds…). */
+  startupIds: string[];
+  /** Credit codes of the startups the batch upserts. */
+  creditCodes: string[];
+}
+
+type Row = {
+  src: string;
+  entity: string;
+  record_id: string;
+  data: string | null;
+  version: number;
+  field_versions: string | null;
+  origins: string;
+  conflicts: string;
+  standing_id: string | null;
+};
+
+export function parseHeld(r: Omit<Row, 'src' | 'standing_id'>): HeldRow {
+  return {
+    entity: r.entity,
+    recordId: r.record_id,
+    record: r.data === null ? null : (JSON.parse(r.data) as Fields),
+    version: Number(r.version),
+    fieldVersions: r.field_versions === null ? null : (JSON.parse(r.field_versions) as Record<string, number>),
+    origins: JSON.parse(r.origins) as Record<string, Origin>,
+    conflicts: JSON.parse(r.conflicts) as Conflict[],
+  };
+}
+
+/**
+ * The stored rows of the batch's records, the aliases among the startups it names with their standing
+ * records, and the live startups holding its credit codes: four parts of one union, so the batch pays one
+ * read whatever it holds. Runs under the carrier's lock (the push claims its carrier row first), so
+ * nothing changes these rows before the batch writes them.
+ */
+export async function readBatchView(store: Store, carrierCode: string, asks: BatchAsks): Promise<BatchView> {
+  const columns = ['entity', 'record_id', 'data', 'version', 'field_versions', 'origins', 'conflicts'] as const;
+  const records = (src: string) =>
+    store.db
+      .selectFrom('records')
+      .select([sql<string>`${src}`.as('src'), ...columns, sql<string | null>`null`.as('standing_id')])
+      .where('carrier_code', '=', carrierCode);
+  const parts = [...asks.ids].map(([entity, ids]) => records('key').where('entity', '=', entity).where('record_id', 'in', ids));
+  if (asks.startupIds.length > 0) {
+    const aliased = store.db
+      .selectFrom('record_aliases')
+      .select('standing_id')
+      .where('carrier_code', '=', carrierCode)
+      .where('entity', '=', 'startup')
+      .where('alias_id', 'in', asks.startupIds);
+    parts.push(records('standing').where('entity', '=', 'startup').where('record_id', 'in', aliased));
+    parts.push(
+      store.db
+        .selectFrom('record_aliases')
+        .select([
+          sql<string>`'alias'`.as('src'),
+          'entity',
+          'alias_id as record_id',
+          sql<string | null>`null`.as('data'),
+          sql<number>`0`.as('version'),
+          sql<string | null>`null`.as('field_versions'),
+          sql<string>`'{}'`.as('origins'),
+          sql<string>`'[]'`.as('conflicts'),
+          'standing_id',
+        ])
+        .where('carrier_code', '=', carrierCode)
+        .where('entity', '=', 'startup')
+        .where('alias_id', 'in', asks.startupIds) as unknown as (typeof parts)[number],
+    );
+  }
+  if (asks.creditCodes.length > 0) {
+    parts.push(records('code').where('entity', '=', 'startup').where('credit_code', 'in', asks.creditCodes).where('deleted', '=', 0));
+  }
+  const view: BatchView = { held: new Map(), aliases: new Map(), byCreditCode: new Map() };
+  if (parts.length === 0) return view;
+  const rows = (await parts.reduce((union, part) => union.unionAll(part)).execute()) as Row[];
+  for (const row of rows) {
+    if (row.src === 'alias') {
+      view.aliases.set(row.record_id, row.standing_id!);
+      continue;
+    }
+    const held = parseHeld(row);
+    view.held.set(recordKey(held.entity, held.recordId), held);
+    const code = held.record?.creditCode;
+    if (row.src === 'code' && typeof code === 'string' && held.record?.voidedAt === undefined && !view.byCreditCode.has(code)) {
+      view.byCreditCode.set(code, held.recordId);
+    }
+  }
+  return view;
+}
