@@ -60,6 +60,15 @@ describe('mergeEdit', () => {
     ]);
   });
 
+  it('sees no conflict with the same desk’s own earlier edit made on the same base (two edits offline)', () => {
+    const once = mergeEdit(heldAt2({ name: '乙' }), editB({ room: '303' }), context());
+    const twice = mergeEdit(once, editB({ room: '404' }), context());
+    expect(twice.record).toEqual(record({ name: '乙', room: '404' }));
+    expect(twice.conflicts).toEqual([]);
+    // Another desk's change since the base still is concurrent.
+    expect(mergeEdit(twice, editB({ name: '丁' }), context()).conflicts.map((c) => c.field)).toEqual(['name']);
+  });
+
   it('sees no conflict when both sides set the same value, or the other side changed the field before the base', () => {
     expect(mergeEdit(heldAt2({ name: '乙' }), editB({ name: '乙' }), context()).conflicts).toEqual([]);
     expect(mergeEdit(heldAt2({ name: '乙' }), editB({ name: '丙' }, { baseVersion: 2 }), context()).conflicts).toEqual([]);

@@ -113,7 +113,9 @@ export function mergeEdit(held: HeldRecord | undefined, edit: Edit, ctx: MergeCo
   if (base >= held.version) return nextVersion(held, incoming, fields, edit, []);
 
   const versions = fieldVersionsOf(held);
-  const changedSinceBase = (f: string) => (versions[f] ?? 0) > base;
+  // A desk has always seen its own changes: its second offline edit of a record (made on the same base
+  // as its first) is not concurrent with its first.
+  const changedSinceBase = (f: string) => (versions[f] ?? 0) > base && originOf(held, f).clientId !== edit.origin.clientId;
   const losses = (candidates: string[], cause: Conflict['cause'], keptIsStored: boolean, test: (f: string) => boolean) =>
     candidates.filter(test).map((f) =>
       keptIsStored

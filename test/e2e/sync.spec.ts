@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { startRosterProcess, type RosterProcess } from '../support/rosterProcess';
-import { choose, fillDate, setUpCarrier, startupForm } from './support/desk';
+import { admit, setUpCarrier, startupForm } from './support/desk';
 
 const adminToken = 'e2e-admin-token';
 const carrierCode = 'ZJ-330185-001';
@@ -28,22 +28,6 @@ test.afterAll(async () => {
 });
 
 const badge = (page: Page, state: RegExp) => page.getByRole('banner').getByRole('button', { name: state });
-
-async function admit(page: Page, name: string, creditCode: string) {
-  await page.getByRole('menuitem', { name: '在孵企业' }).click();
-  await page.getByRole('button', { name: '登记入驻' }).click();
-  const form = startupForm(page);
-  await form.getByLabel('名称', { exact: true }).fill(name);
-  await form.getByLabel('统一社会信用代码').fill(creditCode);
-  await choose(form, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
-  await fillDate(form, '入驻日期', '2025-03-01');
-  await fillDate(form, '协议到期日', '2027-02-28');
-  await form.getByLabel('使用面积（平方米）').fill('60');
-  await form.getByLabel('姓名').fill('王芳');
-  await form.getByLabel('身份证号').fill('11010519491231002x');
-  await form.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
 
 test('offline edits wait in the outbox and sync when the network is back; a refused startup is fixed and re-sent', async ({ page, context }) => {
   await setUpCarrier(page);

@@ -12,11 +12,19 @@ export const conflictTable = (db: DeskDb) => db.table<Conflict, string>('conflic
 export const listConflicts = (db: DeskDb) => conflictTable(db).toArray();
 export const conflictsOf = (db: DeskDb, entity: Entity, recordId: string) => conflictTable(db).where('[entity+recordId]').equals([entity, recordId]).toArray();
 
-/** A record's open conflicts as the roster last sent them, in place of those held (inside a write's transaction). */
-export async function replaceConflicts(db: DeskDb, entity: string, recordId: string, conflicts: readonly Conflict[]): Promise<void> {
+/**
+ * Records' open conflicts as the roster last sent them, in place of those held (inside a write's
+ * transaction). Open conflicts are few: read whole once, not queried per record (a batch of 200
+ * answers spent 30 s in per-record queries).
+ */
+export async function replaceConflicts(db: DeskDb, records: readonly { entity: string; recordId: string; conflicts: readonly Conflict[] }[]): Promise<void> {
+  if (records.length === 0) return;
   const table = conflictTable(db);
-  await table.where('[entity+recordId]').equals([entity, recordId]).delete();
-  if (conflicts.length > 0) await table.bulkPut(conflicts.map((c) => ({ ...c, entity: entity as Conflict['entity'], recordId })));
+  // A record answered twice in one batch: the later answer holds its conflicts.
+  const latest = new Map(records.map((r) => [`${r.entity}|${r.recordId}`, r]));
+  const gone = (await table.toArray()).filter((c) => latest.has(`${c.entity}|${c.recordId}`)).map((c) => c.id);
+  await table.bulkDelete(gone);
+  await table.bulkPut([...latest.values()].flatMap((r) => r.conflicts.map((c) => ({ ...c, entity: r.entity as Conflict['entity'], recordId: r.recordId }))));
 }
 
 /**

@@ -93,15 +93,23 @@ export async function applyIncoming(db: DeskDb, incoming: readonly IncomingRecor
   }
   const versions = db.table<{ entity: string; recordId: string; version: number; syncedAt: string }>('rosterVersions');
   const all = [...latest.values()];
-  const [held, pendingRows] = await Promise.all([
+  // The ids with unsent edits, read as index keys only: a desk back from weeks offline holds thousands
+  // of entries, and reading them whole for every batch of answers took most of its sync.
+  const [held, pendingIds] = await Promise.all([
     versions.bulkGet(all.map((r) => [r.entity, r.recordId])),
-    db.outbox.where('recordId').anyOf([...new Set(all.map((r) => r.recordId))]).toArray(),
+    db.outbox.where('recordId').anyOf([...new Set(all.map((r) => r.recordId))]).keys(),
   ]);
+  const withPending = new Set(pendingIds as string[]);
   const fresh = all.filter((r, i) => {
     const have = held[i]?.version ?? 0;
-    return skipHeld ? r.version > have : r.version >= have;
+    // A merge answering this desk's own edit, with later edits of the record still to go: the answer to
+    // the last of them brings the record as the roster then holds it.
+    if (!skipHeld) return r.version >= have && !withPending.has(r.recordId);
+    return r.version > have;
   });
   const pending = new Map<string, OutboxEntry[]>();
+  const rebased = fresh.filter((r) => withPending.has(r.recordId)).map((r) => r.recordId);
+  const pendingRows = rebased.length > 0 ? await db.outbox.where('recordId').anyOf(rebased).toArray() : [];
   for (const e of pendingRows.sort((a, b) => a.mutationId - b.mutationId)) {
     const key = `${e.entity}|${e.recordId}`;
     pending.set(key, [...(pending.get(key) ?? []), e]);
@@ -126,7 +134,7 @@ export async function applyIncoming(db: DeskDb, incoming: readonly IncomingRecor
     await write.apply();
     noteReindex(entity, records, befores, reindex);
     await removeRecords(db, entity, mine.filter((r) => r.record === null || r.record === undefined), at, reindex, removedStartups);
-    for (const r of mine) await replaceConflicts(db, entity, r.recordId, r.conflicts);
+    await replaceConflicts(db, mine);
     await versions.bulkPut(mine.map((r) => ({ entity, recordId: r.recordId, version: r.version, syncedAt: at })));
   }
   for (const move of moves) await moveStartup(db, move, reindex, removedStartups);

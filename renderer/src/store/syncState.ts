@@ -153,10 +153,14 @@ export async function applyPushResults(db: DeskDb, sent: OutboxEntry[], results:
     await attention.bulkPut(refused);
     await attention.bulkDelete([...settled]);
     await versionTable(db).bulkPut(versions);
-    for (const result of results) {
-      const entry = byId.get(result.mutationId);
-      if (entry && result.status === 'applied' && !merged.some((m) => m.mutationId === result.mutationId)) await replaceConflicts(db, entry.entity, entry.recordId, result.conflicts ?? []);
-    }
+    const mergedIds = new Set(merged.map((m) => m.mutationId));
+    await replaceConflicts(
+      db,
+      results.flatMap((result) => {
+        const entry = byId.get(result.mutationId);
+        return entry && result.status === 'applied' && !mergedIds.has(result.mutationId) ? [{ entity: entry.entity, recordId: entry.recordId, conflicts: result.conflicts ?? [] }] : [];
+      }),
+    );
     await applyIncoming(db, merged, { skipHeld: false, sealFounder });
   });
 }
