@@ -1,32 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { startRosterProcess, type RosterProcess } from '../support/rosterProcess';
 import { admit, setUpCarrier, startupForm } from './support/desk';
+import { type E2eRoster, startCarrierRoster } from './support/roster';
 
-const adminToken = 'e2e-admin-token';
 const carrierCode = 'ZJ-330185-021';
 const company = '杭州云帆数字科技有限公司';
-let roster: RosterProcess;
-let dir: string;
-let token: string;
+let roster: E2eRoster;
 
-// The real roster service on a free loopback port, over a SQLite file of this test's own.
 test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-desks-e2e-'));
-  roster = await startRosterProcess(['--db', join(dir, 'roster.sqlite')], { ROSTER_ADMIN_TOKEN: adminToken });
-  const created = await fetch(`${roster.url}/v1/admin/carriers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ code: carrierCode, name: '青山湖创业孵化基地' }),
-  });
-  token = ((await created.json()) as { token: string }).token;
+  roster = await startCarrierRoster(carrierCode);
 });
-test.afterAll(async () => {
-  await roster.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => roster.stop());
 
 const badge = (page: Page, state: RegExp) => page.getByRole('banner').getByRole('button', { name: state });
 const syncPage = (page: Page) => page.getByRole('menuitem', { name: '数据同步' }).click();
@@ -50,6 +33,8 @@ async function editPhone(page: Page, phone: string) {
 }
 
 test('a second desk joins with a code from the first, shares its records, settles a conflict, and keeps its data when revoked', async ({ browser }) => {
+  // Two desks' whole day in one story, on a machine shared with other runs.
+  test.setTimeout(480_000);
   // Two computers: two browser contexts, each with its own IndexedDB.
   const first = await browser.newContext();
   const second = await browser.newContext();
@@ -63,8 +48,9 @@ test('a second desk joins with a code from the first, shares its records, settle
   await profile.getByRole('button', { name: '保存' }).click();
   await syncPage(a);
   await a.getByLabel('名录服务地址').fill(roster.url);
-  await a.getByLabel('访问令牌').fill(token);
+  await a.getByLabel('访问令牌').fill(roster.token);
   await a.getByLabel('在本机保存令牌').check();
+  await a.getByLabel('本机名称').fill('主管电脑');
   await a.getByRole('button', { name: '保存连接设置' }).click();
   await expect(badge(a, /同步状态：已同步/)).toBeVisible();
   await admit(a, company, '914403001922038216');
@@ -80,6 +66,7 @@ test('a second desk joins with a code from the first, shares its records, settle
 
   // The field laptop starts empty and joins instead of setting up a carrier.
   await b.goto('/');
+  await b.getByRole('button', { name: '用加入码加入…' }).click();
   const join = b.getByRole('form', { name: '加入已有载体' });
   await join.getByLabel('名录服务地址').fill(roster.url);
   await join.getByLabel('加入码').fill(code.toLowerCase().replaceAll('-', ''));
@@ -129,7 +116,7 @@ test('a second desk joins with a code from the first, shares its records, settle
 
   // The sync page in English too, for a look.
   await a.getByRole('menuitem', { name: '设置' }).click();
-  await a.getByLabel('界面语言').click();
+  await a.getByLabel('选择语言').click();
   await a.locator('.ant-select-dropdown:visible').getByTitle('English').click();
   await a.getByRole('menuitem', { name: 'Roster sync' }).click();
   await expect(a.getByText('This carrier’s desks')).toBeVisible();

@@ -93,13 +93,15 @@ export async function applyIncoming(db: DeskDb, incoming: readonly IncomingRecor
   }
   const versions = db.table<{ entity: string; recordId: string; version: number; syncedAt: string }>('rosterVersions');
   const all = [...latest.values()];
-  // The ids with unsent edits, read as index keys only: a desk back from weeks offline holds thousands
-  // of entries, and reading them whole for every batch of answers took most of its sync.
-  const [held, pendingIds] = await Promise.all([
+  // Which records have unsent edits: one index probe each, all sent at once. A desk back from weeks
+  // offline holds thousands of entries, and reading them (or walking them by cursor) for every batch of
+  // answers took most of its sync.
+  const recordIds = [...new Set(all.map((r) => r.recordId))];
+  const [held, probes] = await Promise.all([
     versions.bulkGet(all.map((r) => [r.entity, r.recordId])),
-    db.outbox.where('recordId').anyOf([...new Set(all.map((r) => r.recordId))]).keys(),
+    Promise.all(recordIds.map((id) => db.outbox.where('recordId').equals(id).limit(1).primaryKeys())),
   ]);
-  const withPending = new Set(pendingIds as string[]);
+  const withPending = new Set(recordIds.filter((_, i) => probes[i]!.length > 0));
   const fresh = all.filter((r, i) => {
     const have = held[i]?.version ?? 0;
     // A merge answering this desk's own edit, with later edits of the record still to go: the answer to

@@ -36,6 +36,7 @@ export interface SyncErrorNote {
 
 export interface SyncStatus {
   rosterUrl?: string;
+  deskName?: string;
   cursor: number;
   lastSuccessAt?: string;
   lastError?: SyncErrorNote;
@@ -52,9 +53,10 @@ const versionTable = (db: DeskDb) => db.table<RosterVersion, [string, string]>('
 const now = () => new Date().toISOString();
 
 export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
-  const [url, cursor, success, error] = await db.meta.bulkGet([keys.rosterUrl, keys.cursor, keys.lastSuccessAt, keys.lastError]);
+  const [url, cursor, success, error, deskName] = await db.meta.bulkGet([keys.rosterUrl, keys.cursor, keys.lastSuccessAt, keys.lastError, keys.deskName]);
   return {
     rosterUrl: url?.value as string | undefined,
+    deskName: deskName?.value as string | undefined,
     cursor: (cursor?.value as number | undefined) ?? 0,
     lastSuccessAt: success?.value as string | undefined,
     lastError: error?.value as SyncErrorNote | undefined,

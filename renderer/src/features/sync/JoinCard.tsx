@@ -24,6 +24,8 @@ export function JoinCard() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  // Folded until asked for: most desks are set up as a carrier of their own.
+  const [open, setOpen] = useState(false);
   const [refusal, setRefusal] = useState<string>();
   const progress = useLiveQuery(() => snapshotProgress(db), []);
   const status = useLiveQuery(() => readSyncStatus(db), []);
@@ -69,8 +71,14 @@ export function JoinCard() {
   return (
     <Card title={t('sync.join.title')}>
       <Typography.Paragraph type="secondary">{t('sync.join.intro')}</Typography.Paragraph>
-      {refusal && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={refusal} />}
-      <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: '', code: '', deskName: '', keep: true }} onFinish={submit} aria-label={t('sync.join.title')}>
+      {!open && (
+        <Button aria-expanded={false} onClick={() => setOpen(true)}>
+          {t('sync.join.open')}
+        </Button>
+      )}
+      {open && refusal && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={refusal} />}
+      {open && (
+      <Form form={form} name="join" layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: '', code: '', deskName: '', keep: true }} onFinish={submit} aria-label={t('sync.join.title')}>
         <Form.Item name="url" label={t('sync.join.url')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('sync.connection.urlInvalid') }]}>
           <Input inputMode="url" />
         </Form.Item>
@@ -94,6 +102,7 @@ export function JoinCard() {
           {t('sync.join.submit')}
         </Button>
       </Form>
+      )}
     </Card>
   );
 }

@@ -57,7 +57,7 @@ export function SyncPage({ carrier }: { carrier: Carrier }) {
       </Card>
       {status?.rosterUrl && !revoked && <DesksCard />}
       <Card title={t('sync.connection.title')}>
-        {status && <ConnectionForm carrier={carrier} rosterUrl={status.rosterUrl} onSaved={() => void syncNow()} />}
+        {status && <ConnectionForm carrier={carrier} rosterUrl={status.rosterUrl} deskName={status.deskName} onSaved={() => void syncNow()} />}
       </Card>
     </Space>
   );
