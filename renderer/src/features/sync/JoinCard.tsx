@@ -78,30 +78,30 @@ export function JoinCard() {
       )}
       {open && refusal && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={refusal} />}
       {open && (
-      <Form form={form} name="join" layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: '', code: '', deskName: '', keep: true }} onFinish={submit} aria-label={t('sync.join.title')}>
-        <Form.Item name="url" label={t('sync.join.url')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('sync.connection.urlInvalid') }]}>
-          <Input inputMode="url" />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('sync.join.code')}
-          extra={t('sync.join.codeHelp')}
-          rules={[{ required: true, validator: async (_, v: string) => (normalJoinCode(v ?? '').length === 12 ? undefined : Promise.reject(new Error(t('sync.join.codeInvalid')))) }]}
-        >
-          <Input autoComplete="off" style={{ textTransform: 'uppercase' }} />
-        </Form.Item>
-        <Form.Item name="deskName" label={t('sync.join.deskName')} extra={t('sync.join.deskNameHelp')} rules={[{ required: true, whitespace: true, max: 60, message: t('v.required') }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        {browser && (
-          <Form.Item name="keep" valuePropName="checked" extra={t('sync.connection.keepHelp')}>
-            <Checkbox>{t('sync.connection.keep')}</Checkbox>
+        <Form form={form} name="join" layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: '', code: '', deskName: '', keep: true }} onFinish={submit} aria-label={t('sync.join.title')}>
+          <Form.Item name="url" label={t('sync.join.url')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('sync.connection.urlInvalid') }]}>
+            <Input inputMode="url" />
           </Form.Item>
-        )}
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {t('sync.join.submit')}
-        </Button>
-      </Form>
+          <Form.Item
+            name="code"
+            label={t('sync.join.code')}
+            extra={t('sync.join.codeHelp')}
+            rules={[{ required: true, validator: async (_, v: string) => (normalJoinCode(v ?? '').length === 12 ? undefined : Promise.reject(new Error(t('sync.join.codeInvalid')))) }]}
+          >
+            <Input autoComplete="off" style={{ textTransform: 'uppercase' }} />
+          </Form.Item>
+          <Form.Item name="deskName" label={t('sync.join.deskName')} extra={t('sync.join.deskNameHelp')} rules={[{ required: true, whitespace: true, max: 60, message: t('v.required') }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+          {browser && (
+            <Form.Item name="keep" valuePropName="checked" extra={t('sync.connection.keepHelp')}>
+              <Checkbox>{t('sync.connection.keep')}</Checkbox>
+            </Form.Item>
+          )}
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('sync.join.submit')}
+          </Button>
+        </Form>
       )}
     </Card>
   );
