@@ -35,7 +35,7 @@ async function editAll(db: DeskDb, who: string, edit: (s: Startup, k: number) =>
 }
 
 describe('three desks of one carrier, offline with overlapping edits, the roster SIGKILLed twice mid-sync', () => {
-  it('all end with identical records, conflicts exactly on the overlapping fields, every mutation applied once', { timeout: 900_000 }, async () => {
+  it('all end with identical records, conflicts exactly on the overlapping fields, every mutation applied once', { timeout: 300_000 }, async () => {
     const database = await sqlite.fresh();
     const store = await openStore(database.location);
     // Each batch's transaction is held open 5 ms, so the service is busy when it is killed.
