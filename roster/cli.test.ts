@@ -7,6 +7,8 @@ import { aFounder } from '@core/testing/records';
 import { openStore } from './db/open';
 import { startupRecord } from './fixtures';
 import { readChanges } from './store/changes';
+import { joinDesk } from './store/desks';
+import { applyPush } from './store/push';
 import { callerOfToken } from './store/tokens';
 import { backends, type FreshDatabase } from './testing/backends';
 
@@ -75,5 +77,30 @@ describe.each(backends)('roster admin CLI on $name', (backend) => {
     const code = String(startupRecord('x', 1).creditCode);
     expect(JSON.parse((await runRosterCli([...database.flags, 'startup:lookup', code])).stdout).holders).toHaveLength(2);
     expect(await runRosterCli([...database.flags, 'findings', 'everything'])).toEqual(expect.objectContaining({ code: 1, stderr: expect.stringContaining('kind: creditCode or founder') }));
+  });
+
+  it('makes a join code a desk joins with, and compacts relayed changes every live desk has pulled', { timeout: 60_000 }, async () => {
+    database = await backend.fresh();
+    expect((await runRosterCli([...database.flags, 'carrier:create', 'C-DESKS', '多台载体'])).code).toBe(0);
+    const made = await runRosterCli([...database.flags, 'join-code:create', 'C-DESKS']);
+    expect(made.code).toBe(0);
+    const { code: joinCode, expiresAt } = JSON.parse(made.stdout) as { code: string; expiresAt: string };
+    expect(joinCode).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect(await runRosterCli([...database.flags, 'join-code:create', 'C-NONE'])).toEqual(expect.objectContaining({ code: 1, stderr: expect.stringContaining('unknown carrier C-NONE') }));
+
+    const store = await openStore(database.location);
+    try {
+      await joinDesk(store, { joinCode, clientId: 'cli-desk-0001', deskName: '前台' }, new Date());
+      const mutations = [{ mutationId: 1, entity: 'startup', recordId: 's1', op: 'upsert' as const, record: startupRecord('s1', 1), createdAt: 'now' }];
+      await applyPush(store, 'C-DESKS', { carrierCode: 'C-DESKS', clientId: 'cli-desk-0002', mutations });
+      await store.db.updateTable('desks').set({ pulled_to: 1_000 }).where('carrier_code', '=', 'C-DESKS').execute();
+    } finally {
+      await store.close();
+    }
+    const compacted = await runRosterCli([...database.flags, 'changes:compact', 'C-DESKS']);
+    expect(compacted.code).toBe(0);
+    expect(JSON.parse(compacted.stdout)).toEqual([{ carrierCode: 'C-DESKS', compactedTo: 1_000, deleted: 1 }]);
+    expect(JSON.parse((await runRosterCli([...database.flags, 'changes:compact'])).stdout)).toEqual([{ carrierCode: 'C-DESKS', compactedTo: 1_000, deleted: 0 }]);
   });
 });

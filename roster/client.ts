@@ -53,6 +53,22 @@ export function syncClient(baseUrl: string, token: string) {
   };
 }
 
+/** Every page of a snapshot, as a joining desk reads it; `onPage` sees the progress. */
+export async function readWholeSnapshot(
+  desk: ReturnType<typeof syncClient>,
+  limit?: number,
+  onPage?: (page: SnapshotResponse) => void,
+): Promise<SnapshotResponse[]> {
+  const pages: SnapshotResponse[] = [];
+  for (let after: string | undefined, first = true; first || after; first = false) {
+    const page = await desk.snapshotPage(after, limit);
+    pages.push(page);
+    onPage?.(page);
+    after = page.next ?? undefined;
+  }
+  return pages;
+}
+
 function expectOk(what: string, reply: Reply): unknown {
   if (reply.status !== 200) throw new Error(`${what} ${reply.status}: ${JSON.stringify(reply.body)}`);
   return reply.body;

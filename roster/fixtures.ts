@@ -2,7 +2,7 @@ import { creditCodeCheckChar } from '@core/validators/creditCode';
 import type { Mutation } from '@core/sync/protocol';
 
 /** A valid unified social credit code per number: enterprise (91), Beijing Haidian, check char computed. */
-function creditCodeFor(n: number): string {
+export function creditCodeFor(n: number): string {
   const first17 = `91110108${String(n).padStart(9, '0')}`;
   return first17 + creditCodeCheckChar(first17);
 }

@@ -60,18 +60,19 @@ describe('mergeEdit', () => {
     ]);
   });
 
-  it('sees no conflict with the same desk’s own earlier edit made on the same base (two edits offline)', () => {
-    const once = mergeEdit(heldAt2({ name: '乙' }), editB({ room: '303' }), context());
-    const twice = mergeEdit(once, editB({ room: '404' }), context());
-    expect(twice.record).toEqual(record({ name: '乙', room: '404' }));
-    expect(twice.conflicts).toEqual([]);
-    // Another desk's change since the base still is concurrent.
-    expect(mergeEdit(twice, editB({ name: '丁' }), context()).conflicts.map((c) => c.field)).toEqual(['name']);
-  });
-
   it('sees no conflict when both sides set the same value, or the other side changed the field before the base', () => {
     expect(mergeEdit(heldAt2({ name: '乙' }), editB({ name: '乙' }), context()).conflicts).toEqual([]);
     expect(mergeEdit(heldAt2({ name: '乙' }), editB({ name: '丙' }, { baseVersion: 2 }), context()).conflicts).toEqual([]);
+  });
+
+  it('never makes a desk’s own earlier edit the other side of a conflict (both still in its outbox, made on one base)', () => {
+    const own = mergeEdit(heldAt2({ name: '乙' }), { ...editB({ name: '丙' }), origin: deskA }, context());
+    expect(own.record?.name).toBe('丙');
+    expect(own.conflicts).toEqual([]);
+    const voidedByA = heldAt2({ voidedAt: '2026-03-01T09:00:00.000Z' });
+    const editedByA = mergeEdit(voidedByA, { ...editB({ room: '707' }), origin: deskA }, context());
+    expect(editedByA.record).toEqual(expect.objectContaining({ room: '707', voidedAt: '2026-03-01T09:00:00.000Z' }));
+    expect(editedByA.conflicts).toEqual([]);
   });
 
   it('takes fields named but absent as cleared', () => {

@@ -110,12 +110,14 @@ export function mergeEdit(held: HeldRecord | undefined, edit: Edit, ctx: MergeCo
   const stored = held.record;
   const fields = editedFields(stored, edit, ctx);
   const base = edit.baseVersion ?? held.version;
-  if (base >= held.version) return nextVersion(held, incoming, fields, edit, []);
+  // A delete marks every field (its id too) as changed by it: who deleted is what a later edit is judged against.
+  const deletedFields = Object.keys(stored ?? {});
+  if (base >= held.version) return nextVersion(held, incoming, incoming === null ? deletedFields : fields, edit, []);
 
   const versions = fieldVersionsOf(held);
-  // A desk has always seen its own changes: its second offline edit of a record (made on the same base
-  // as its first) is not concurrent with its first.
-  const changedSinceBase = (f: string) => (versions[f] ?? 0) > base && originOf(held, f).clientId !== edit.origin.clientId;
+  // Concurrent means changed by another desk since the base: a desk's own earlier edits, still in its
+  // outbox when it made this one, are not the other side of a conflict.
+  const byOther = (f: string) => (versions[f] ?? 0) > base && originOf(held, f).clientId !== edit.origin.clientId;
   const losses = (candidates: string[], cause: Conflict['cause'], keptIsStored: boolean, test: (f: string) => boolean) =>
     candidates.filter(test).map((f) =>
       keptIsStored
@@ -125,20 +127,22 @@ export function mergeEdit(held: HeldRecord | undefined, edit: Edit, ctx: MergeCo
   const differs = (f: string) => !sameValue(stored?.[f], incoming?.[f]);
 
   if (incoming === null) {
-    // A delete beside an edit: the delete stands; what the other desk changed meanwhile is kept as conflicts.
-    const concurrent = Object.keys(stored ?? {}).filter(judged(ctx));
+    // A delete beside an edit: the delete stands; what another desk changed meanwhile is kept as conflicts.
     const kept = edit.record;
-    const added = concurrent
-      .filter((f) => changedSinceBase(f) && !sameValue(stored?.[f], kept?.[f]))
+    const added = Object.keys(stored ?? {})
+      .filter(judged(ctx))
+      .filter((f) => byOther(f) && !sameValue(stored?.[f], kept?.[f]))
       .map((f) => conflict(ctx, f, { kept: kept?.[f], lost: stored?.[f], keptBy: edit.origin, lostBy: originOf(held, f), cause: 'void' }));
-    return nextVersion(held, null, [], edit, added);
+    return nextVersion(held, null, deletedFields, edit, added);
   }
   const clearsVoid = stored !== null && fields.includes('voidedAt') && incoming.voidedAt === undefined;
-  if (isVoid(ctx.entity, stored) && !clearsVoid) {
+  // Who voided (or deleted) it: a tombstone from before several desks has no field versions, so another desk.
+  const voidedByOther = stored === null ? held.fieldVersions === null || !versions.id || byOther('id') : byOther('voidedAt');
+  if (isVoid(ctx.entity, stored) && !clearsVoid && voidedByOther) {
     // The void wins; the edit made beside it is kept in the conflicts, field by field.
     return nextVersion(held, stored, [], edit, losses(fields, 'void', true, differs));
   }
-  if (ctx.entity === 'evaluation' && stored?.status === 'finalized') {
+  if (ctx.entity === 'evaluation' && stored?.status === 'finalized' && byOther('status')) {
     // A finalized evaluation never changes by a merge: the desk makes a revision from the conflicts.
     return nextVersion(held, stored, [], edit, losses(fields, 'finalized', true, differs));
   }
@@ -149,10 +153,10 @@ export function mergeEdit(held: HeldRecord | undefined, edit: Edit, ctx: MergeCo
   }
   for (const f of bookkeeping) if (incoming[f] !== undefined) merged[f] = incoming[f];
   const valid = ctx.validate(merged);
-  if (valid) return nextVersion(held, valid, fields, edit, losses(fields, 'field', false, (f) => changedSinceBase(f) && differs(f)));
+  if (valid) return nextVersion(held, valid, fields, edit, losses(fields, 'field', false, (f) => byOther(f) && differs(f)));
   // The fields do not hold together merged (one rule spans two of them): the later edit stands whole.
   const every = editedFields(stored, { ...edit, fields: undefined }, ctx);
-  return nextVersion(held, incoming, every.filter(differs), edit, losses(every, 'field', false, (f) => changedSinceBase(f) && differs(f)));
+  return nextVersion(held, incoming, every.filter(differs), edit, losses(every, 'field', false, (f) => byOther(f) && differs(f)));
 }
 
 /**

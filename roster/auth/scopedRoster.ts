@@ -13,6 +13,7 @@ import type { CarrierStatus, Store } from '../db/schema';
 import type { AuditAction, CarrierRow, QueuePage, RegionMismatch, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
+import { startupDecisions } from '../store/startupDecisions';
 import type { Account } from './accounts';
 import { appendAudit } from './audit';
 import { inScope, regionCode } from './scope';
@@ -75,7 +76,7 @@ const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** A carrier's startups with their founders (ID numbers masked) and the roster's decisions on each. */
 export async function carrierResidents(store: Store, account: Account, code: string): Promise<{ carrier: CarrierRow; residents: Resident[] }> {
   const carrier = await requireCarrier(store, account, code);
-  const [records, rosterIds, decisions] = await Promise.all([
+  const [records, decided] = await Promise.all([
     store.db
       .selectFrom('records')
       .select(['entity', 'record_id', 'data'])
@@ -84,23 +85,8 @@ export async function carrierResidents(store: Store, account: Account, code: str
       .where('deleted', '=', 0)
       .orderBy('record_id')
       .execute(),
-    store.db.selectFrom('roster_ids').select(['startup_id', 'number']).where('carrier_code', '=', code).execute(),
-    store.db
-      .selectFrom('roster_changes')
-      .select(['kind', 'payload'])
-      .where('carrier_code', '=', code)
-      .where('kind', 'in', ['verification', 'keyProject'])
-      .orderBy('seq')
-      .execute(),
+    startupDecisions(store, code),
   ]);
-  const numbers = new Map(rosterIds.map((r) => [r.startup_id, r.number]));
-  const verification = new Map<string, { result: 'verified' | 'mismatch'; note?: string }>();
-  const designated = new Map<string, boolean>();
-  for (const d of decisions) {
-    const payload = JSON.parse(d.payload) as { startupId: string; result?: 'verified' | 'mismatch'; note?: string; designated?: boolean };
-    if (d.kind === 'verification' && payload.result) verification.set(payload.startupId, { result: payload.result, note: payload.note });
-    if (d.kind === 'keyProject') designated.set(payload.startupId, payload.designated === true);
-  }
   const parsed = records.map((r) => ({ entity: r.entity, id: r.record_id, data: JSON.parse(r.data ?? '{}') as RecordData }));
   const foundersOf = new Map<string, Resident['founders']>();
   for (const f of parsed.filter((r) => r.entity === 'founder')) {
@@ -111,18 +97,17 @@ export async function carrierResidents(store: Store, account: Account, code: str
   const residents = parsed
     .filter((r) => r.entity === 'startup')
     .map((s): Resident => {
-      const number = numbers.get(s.id);
-      const v = verification.get(s.id);
+      const d = decided.get(s.id);
       return {
         startupId: s.id,
-        rosterId: number === undefined ? null : `RS${String(number).padStart(8, '0')}`,
+        rosterId: d?.rosterId ?? null,
         name: textOf(s.data.name),
         creditCode: textOf(s.data.creditCode) || null,
         status: textOf(s.data.status),
         admittedOn: textOf(s.data.admittedOn),
-        verification: v?.result ?? null,
-        verificationNote: v?.note ?? null,
-        keyProjectDesignated: designated.get(s.id) ?? false,
+        verification: d?.verification ?? null,
+        verificationNote: d?.verificationNote ?? null,
+        keyProjectDesignated: d?.keyProjectDesignated ?? false,
         founders: foundersOf.get(s.id) ?? [],
       };
     });

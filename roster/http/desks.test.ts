@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mutation, PushRequest, RosterChange } from '@core/sync/protocol';
+import { aSession } from '@core/testing/records';
 import { adminClient, joinCarrier, send, syncClient } from '../client';
 import { startupRecord } from '../fixtures';
 import { compactChanges } from '../store/compaction';
@@ -258,12 +259,15 @@ describe.each(backends)('several desks of one carrier on $name', (backend) => {
     const later = await push('C-SAME', b, [
       { mutationId: b.nextId++, entity: 'founder', recordId: 'f1', op: 'upsert', record: founder('f1', 'sb'), createdAt: 'now' },
       upsert(b, 'sb', { ...startupRecord('sb', 7, '同一公司简称'), contactName: '赵六', room: '909' }, { baseVersion: 2, fields: ['room'] }),
+      { mutationId: b.nextId++, entity: 'session', recordId: 'm1', op: 'upsert', record: aSession('m1', '2026-03-02T02:00:00Z', { kind: 'group', startupIds: ['sb', 'sx'] }), createdAt: 'now' },
     ]);
     expect(later.results[0]!.record).toEqual(expect.objectContaining({ startupId: 'sa' }));
     expect(later.results[1]).toEqual(expect.objectContaining({ recordId: 'sa', version: 3 }));
+    expect(later.results[2]!.record).toEqual(expect.objectContaining({ startupIds: ['sa', 'sx'] }));
     const stored = await storedRecords(roster.store, 'C-SAME');
-    expect(stored.map((r) => [r.entity, r.record_id, r.data?.startupId ?? r.data?.room])).toEqual([
+    expect(stored.map((r) => [r.entity, r.record_id, r.data?.startupId ?? r.data?.startupIds ?? r.data?.room])).toEqual([
       ['founder', 'f1', 'sa'],
+      ['session', 'm1', ['sa', 'sx']],
       ['startup', 'sa', '909'],
     ]);
     const toA = records((await syncClient(roster.url, a.token).pull(0, 1000)).changes);

@@ -54,7 +54,7 @@ export async function appendChange(store: Store, carrierCode: string | null, cha
  * `desk` is the desk asking: the records other desks of the carrier changed come with the decisions,
  * those it made itself are passed over (read without their payload; the cursor still moves past them).
  * With no desk named (the carrier token without a clientId: a desk from before several desks, the
- * carrier's only writer) no record changes are sent at all.
+ * carrier's only writer) no record changes are read at all, so its pages stay full.
  */
 export async function readChanges(store: Store, carrierCode: string, since: number, limit: number, desk?: string): Promise<PullResponse> {
   const after = (carrier: string | null) =>
@@ -63,6 +63,7 @@ export async function readChanges(store: Store, carrierCode: string, since: numb
       .select(['seq', 'kind', 'payload', 'origin_client'])
       .where('carrier_code', carrier === null ? 'is' : '=', carrier)
       .where('seq', '>', since)
+      .$if(desk === undefined, (q) => q.where('kind', '<>', 'record'))
       .orderBy('seq')
       .limit(limit + 1);
   const rows = await store.db
@@ -72,7 +73,6 @@ export async function readChanges(store: Store, carrierCode: string, since: numb
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const sent = page.filter((r) => r.payload !== null && (desk !== undefined || r.kind !== 'record'));
-  const changes = sent.map((r) => rosterChangeSchema.parse({ ...(JSON.parse(r.payload!) as object), kind: r.kind, seq: r.seq }));
+  const changes = page.flatMap((r) => (r.payload === null ? [] : [r])).map((r) => rosterChangeSchema.parse({ ...(JSON.parse(r.payload!) as object), kind: r.kind, seq: r.seq }));
   return { changes, cursor: page.at(-1)?.seq ?? since, more: rows.length > limit };
 }

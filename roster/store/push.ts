@@ -8,6 +8,7 @@ import { findBadText, textProblem, textProblemKey } from '../storableText';
 import type { Store } from '../db/schema';
 import { appendChanges, type ChangeBody } from './changes';
 import { deskRevoked } from './desks';
+import { formatRosterId } from './startupDecisions';
 import { type BatchAsks, type BatchView, type HeldRow, readBatchView, recordKey } from './heldRecords';
 
 type Desk = { carrierCode: string; clientId: string };
@@ -43,8 +44,6 @@ function judge(m: Mutation): Verdict {
   if (parsed.data.id !== m.recordId) return { ok: false, reason: `id: record id ${parsed.data.id} is not recordId ${m.recordId}` };
   return { ok: true, data: parsed.data as Fields };
 }
-
-export const formatRosterId = (n: number): string => `RS${String(n).padStart(8, '0')}`;
 
 export interface PushOptions {
   now?: () => Date;
@@ -195,7 +194,7 @@ function mergeBatch(view: BatchView, accepted: Accepted[], desk: Omit<Origin, 'b
     if (stored.entity === 'startup' && m.op === 'upsert') out.admitted.push(stored.recordId);
 
     const result: PushResult = { mutationId: m.mutationId, status: 'applied', version: stored.version };
-    if (!sameValue(stored.record, sent)) result.record = stored.record;
+    if (!sameValue(stored.record, m.op === 'delete' ? null : sent)) result.record = stored.record;
     if (stored.recordId !== m.recordId) result.recordId = stored.recordId;
     if (stored.conflicts.length > 0) result.conflicts = stored.conflicts;
     out.results.set(m.mutationId, result);

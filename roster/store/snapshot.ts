@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Fields } from '@core/sync/merge';
 import { type RosterChange, rosterChangeSchema, type SnapshotResponse } from '@core/sync/protocol';
 import type { Store } from '../db/schema';
 import { RosterError } from '../errors';
 import { parseHeld } from './heldRecords';
-import { formatRosterId } from './push';
+import { startupDecisions } from './startupDecisions';
 
 /**
  * Where the next page starts, and what every page of one snapshot answers alike: the pull cursor and
@@ -43,7 +42,7 @@ export async function readSnapshot(store: Store, carrierCode: string, after: str
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit).map(parseHeld);
-  const owned = await rosterOwnedOf(store, carrierCode, page.flatMap((r) => (r.entity === 'startup' && r.record ? [r.recordId] : [])));
+  const owned = await startupDecisions(store, carrierCode, page.flatMap((r) => (r.entity === 'startup' && r.record ? [r.recordId] : [])));
   const last = page.at(-1);
   return {
     records: page.map((r) => ({
@@ -92,33 +91,4 @@ async function decisions(store: Store, carrierCode: string, cursor: number): Pro
     .orderBy('seq')
     .execute();
   return rows.map((r) => rosterChangeSchema.parse({ ...(JSON.parse(r.payload) as object), kind: r.kind, seq: r.seq }));
-}
-
-/** What only the roster writes on these startups: roster id, verification (and its note), key project. */
-async function rosterOwnedOf(store: Store, carrierCode: string, startupIds: string[]): Promise<Map<string, Fields>> {
-  const owned = new Map<string, Fields>(startupIds.map((id) => [id, {}]));
-  if (startupIds.length === 0) return owned;
-  const numbers = await store.db
-    .selectFrom('roster_ids')
-    .select(['startup_id', 'number'])
-    .where('carrier_code', '=', carrierCode)
-    .where('startup_id', 'in', startupIds)
-    .execute();
-  for (const n of numbers) owned.get(n.startup_id)!.rosterId = formatRosterId(n.number);
-  const decided = await store.db
-    .selectFrom('roster_changes')
-    .select(['kind', 'payload'])
-    .where('carrier_code', '=', carrierCode)
-    .where('kind', 'in', ['verification', 'keyProject'])
-    .orderBy('seq')
-    .execute();
-  for (const d of decided) {
-    const change = JSON.parse(d.payload) as { startupId: string; result?: string; note?: string; designated?: boolean };
-    const fields = owned.get(change.startupId);
-    if (!fields) continue;
-    if (d.kind === 'keyProject') fields.keyProjectDesignated = change.designated;
-    else Object.assign(fields, { verification: change.result, verificationNote: change.note });
-  }
-  for (const fields of owned.values()) for (const [k, v] of Object.entries(fields)) if (v === undefined) delete fields[k];
-  return owned;
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Mutation, type PushResult, pushResponseSchema } from '@core/sync/protocol';
 import { send } from '../client';
 import type { Store } from '../db/schema';
-import { inBatches, startupUpserts } from '../fixtures';
+import { creditCodeFor, inBatches, startupUpserts } from '../fixtures';
 import { lastMutationId, storedRecords } from './inspect';
 
 /** One simulated desk: what it is, and the last mutation id the roster has answered. */
@@ -22,8 +22,19 @@ export interface Desk {
  */
 const recordOf = (desk: Desk, mutationId: number) => `${desk.records}s${mutationId % 100 === 0 ? 1 : mutationId}`;
 
+/**
+ * Each desk admits companies of its own: two desks of one carrier sending one credit code would be the
+ * same company admitted twice, merged into one startup (ROSTER-SYNC.md "Several desks"). The desk's
+ * prefix picks its range of codes (prefixes of one carrier's desks must fold to different numbers: 'w1',
+ * 'w2', 'a1' … do).
+ */
+const companyRange = (desk: Desk) => ([...desk.records].reduce((h, ch) => h * 31 + ch.charCodeAt(0), 0) % 1000) * 1_000_000;
+
 export const deskMutations = (desk: Desk, firstId: number, count: number): Mutation[] =>
-  startupUpserts(firstId, count, (id) => recordOf(desk, id), desk.records);
+  startupUpserts(firstId, count, (id) => recordOf(desk, id), desk.records).map((m) => ({
+    ...m,
+    record: { ...(m.record as object), creditCode: creditCodeFor(companyRange(desk) + m.mutationId) },
+  }));
 
 /** Where to send: a function, because the bench restarts the service on another port. */
 export type Target = () => string;
