@@ -12,14 +12,17 @@ import { Shell } from './shell/Shell';
 import { getCarrier } from './store/carrier';
 import { db } from './store/db';
 import { setOperator } from './store/operator';
+import { snapshotProgress } from './store/syncState';
 
 function Desk() {
   const { t } = useTranslation();
-  // undefined while loading; null when there is no carrier yet (first run).
-  const carrier = useLiveQuery(async () => (await getCarrier(db)) ?? null, []);
+  // undefined while loading; carrier null when there is none yet (first run). A desk joining a carrier
+  // stays on the setup page until the carrier's records are in (its profile comes with the first page).
+  const state = useLiveQuery(async () => ({ carrier: (await getCarrier(db)) ?? null, joining: !!(await snapshotProgress(db))?.joining }), []);
+  const carrier = state?.carrier;
   useEffect(() => setOperator(carrier?.operator), [carrier?.operator]);
-  if (carrier === undefined) return <Spin fullscreen tip={t('app.loading')} />;
-  return carrier ? <Shell carrier={carrier} /> : <SetupPage />;
+  if (state === undefined) return <Spin fullscreen tip={t('app.loading')} />;
+  return carrier && !state.joining ? <Shell carrier={carrier} /> : <SetupPage joining={state.joining} />;
 }
 
 export function App() {

@@ -1,49 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { startRosterProcess, type RosterProcess } from '../support/rosterProcess';
-import { choose, fillDate, setUpCarrier, startupForm } from './support/desk';
+import { admit, setUpCarrier, startupForm } from './support/desk';
+import { type E2eRoster, startCarrierRoster } from './support/roster';
 
-const adminToken = 'e2e-admin-token';
 const carrierCode = 'ZJ-330185-001';
-let roster: RosterProcess;
-let dir: string;
-let token: string;
+let roster: E2eRoster;
 
-// The real roster service on a free loopback port, over a SQLite file of this test's own.
 test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-sync-e2e-'));
-  roster = await startRosterProcess(['--db', join(dir, 'roster.sqlite')], { ROSTER_ADMIN_TOKEN: adminToken });
-  const created = await fetch(`${roster.url}/v1/admin/carriers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ code: carrierCode, name: '青山湖创业孵化基地' }),
-  });
-  token = ((await created.json()) as { token: string }).token;
+  roster = await startCarrierRoster(carrierCode);
 });
-test.afterAll(async () => {
-  await roster.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => roster.stop());
 
 const badge = (page: Page, state: RegExp) => page.getByRole('banner').getByRole('button', { name: state });
-
-async function admit(page: Page, name: string, creditCode: string) {
-  await page.getByRole('menuitem', { name: '在孵企业' }).click();
-  await page.getByRole('button', { name: '登记入驻' }).click();
-  const form = startupForm(page);
-  await form.getByLabel('名称', { exact: true }).fill(name);
-  await form.getByLabel('统一社会信用代码').fill(creditCode);
-  await choose(form, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
-  await fillDate(form, '入驻日期', '2025-03-01');
-  await fillDate(form, '协议到期日', '2027-02-28');
-  await form.getByLabel('使用面积（平方米）').fill('60');
-  await form.getByLabel('姓名').fill('王芳');
-  await form.getByLabel('身份证号').fill('11010519491231002x');
-  await form.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
 
 test('offline edits wait in the outbox and sync when the network is back; a refused startup is fixed and re-sent', async ({ page, context }) => {
   await setUpCarrier(page);
@@ -56,7 +23,7 @@ test('offline edits wait in the outbox and sync when the network is back; a refu
   await page.getByRole('menuitem', { name: '数据同步' }).click();
   await expect(badge(page, /未配置同步/)).toBeVisible();
   await page.getByLabel('名录服务地址').fill(roster.url);
-  await page.getByLabel('访问令牌').fill(token);
+  await page.getByLabel('访问令牌').fill(roster.token);
   // Kept on this machine, so the token outlives a reload.
   await page.getByLabel('在本机保存令牌').check();
   await page.getByRole('button', { name: '保存连接设置' }).click();

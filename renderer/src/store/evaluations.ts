@@ -1,6 +1,7 @@
 import { addTo } from '@core/grouping';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Evaluation, Report, Session, Template } from '@core/records';
+import type { Conflict } from '@core/sync/protocol';
 import { residentDuring } from '@core/reports/residents';
 import { computeMetrics, periodInstants, pendingItems, scoreEvaluation, scoreManual } from '@core/scoring';
 import type { DeskDb } from './db';
@@ -220,14 +221,17 @@ export async function finalizeRound(db: DeskDb, period: string, chunk = ROUND_CH
  * Corrects a finalized evaluation: the old one stays, marked superseded, and a new revision starts
  * as a draft with the same scores for the evaluator to change and finalize.
  */
-export async function correctEvaluation(db: DeskDb, id: string): Promise<Evaluation> {
+export async function correctEvaluation(db: DeskDb, id: string, fromConflict?: Pick<Conflict, 'id' | 'field' | 'lost'>): Promise<Evaluation> {
   return db.transaction('rw', writeTables(db, 'evaluation'), async () => {
     const old = await db.evaluations.get(id);
     if (!old) throw new EvaluationRefused('missing');
     if (old.status !== 'finalized') throw new EvaluationRefused('notFinalized');
-    await writeInTx(db, 'evaluation', { ...old, status: 'superseded' }, operatorName());
+    // A correction another desk made concurrently (kept as a conflict, since a finalized evaluation is
+    // never merged) becomes the new revision's value; superseding settles the conflict.
+    await writeManyInTx(db, 'evaluation', [{ ...old, status: 'superseded' }], operatorName(), { resolves: fromConflict && [fromConflict.id] });
     const revision = old.revision + 1;
     const { finalizedAt: _finalizedAt, ...kept } = old;
-    return writeInTx(db, 'evaluation', { ...kept, id: evaluationId(old.startupId, old.period, revision), revision, status: 'draft' }, operatorName());
+    const corrected = fromConflict ? { ...kept, [fromConflict.field]: fromConflict.lost } : kept;
+    return writeInTx(db, 'evaluation', { ...corrected, id: evaluationId(old.startupId, old.period, revision), revision, status: 'draft' }, operatorName());
   });
 }

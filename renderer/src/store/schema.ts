@@ -118,4 +118,11 @@ export const schemaVersions: SchemaVersion[] = [
     version: 8,
     stores: { claims: 'id, startupId, support, state, remindOn' },
   },
+  {
+    // Several desks: the conflicts the roster keeps open per record (the value that lost a concurrent
+    // edit), listed on the sync page and on the record's file until the manager settles them. A new
+    // table only; nothing to convert.
+    version: 9,
+    stores: { conflicts: 'id, [entity+recordId]' },
+  },
 ];

@@ -1,8 +1,11 @@
 import { changesNothing } from '@core/identity';
-import { templateSchema, type Startup } from '@core/records';
-import type { OutboxEntry, PushResult, RosterChange } from '@core/sync/protocol';
+import { templateSchema, type Entity, type Founder, type Startup } from '@core/records';
+import type { OutboxEntry, PushResult, RosterChange, SnapshotResponse } from '@core/sync/protocol';
 import type { DeskDb } from './db';
 import { rebuildStartupIndex } from './rebuildIndex';
+import { replaceConflicts } from './conflicts';
+import { applyIncoming, relayedWho, relayTables, sealerFor, type IncomingRecord } from './relay';
+import type { StoredFounder } from './sealing';
 
 /** A change the roster refused, kept with its reason until a later save of the same record is accepted. */
 export interface AttentionItem {
@@ -23,7 +26,7 @@ export interface RosterVersion {
   syncedAt: string;
 }
 
-export type SyncFailureKind = 'offline' | 'unconfigured' | 'auth' | 'refused' | 'server' | 'gap' | 'invalid';
+export type SyncFailureKind = 'offline' | 'unconfigured' | 'auth' | 'revoked' | 'joinCode' | 'compacted' | 'refused' | 'server' | 'gap' | 'invalid';
 
 export interface SyncErrorNote {
   at: string;
@@ -33,6 +36,7 @@ export interface SyncErrorNote {
 
 export interface SyncStatus {
   rosterUrl?: string;
+  deskName?: string;
   cursor: number;
   lastSuccessAt?: string;
   lastError?: SyncErrorNote;
@@ -40,7 +44,7 @@ export interface SyncStatus {
   attention: number;
 }
 
-const keys = { rosterUrl: 'sync.rosterUrl', cursor: 'sync.cursor', lastSuccessAt: 'sync.lastSuccessAt', lastError: 'sync.lastError' } as const;
+const keys = { rosterUrl: 'sync.rosterUrl', cursor: 'sync.cursor', lastSuccessAt: 'sync.lastSuccessAt', lastError: 'sync.lastError', deskName: 'sync.deskName', carrierCode: 'sync.carrierCode', snapshot: 'sync.snapshot' } as const;
 
 // The tables of schema v3, typed here so the shared DeskDb type needs no edit for them.
 const attentionTable = (db: DeskDb) => db.table<AttentionItem, number>('syncAttention');
@@ -49,9 +53,10 @@ const versionTable = (db: DeskDb) => db.table<RosterVersion, [string, string]>('
 const now = () => new Date().toISOString();
 
 export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
-  const [url, cursor, success, error] = await db.meta.bulkGet([keys.rosterUrl, keys.cursor, keys.lastSuccessAt, keys.lastError]);
+  const [url, cursor, success, error, deskName] = await db.meta.bulkGet([keys.rosterUrl, keys.cursor, keys.lastSuccessAt, keys.lastError, keys.deskName]);
   return {
     rosterUrl: url?.value as string | undefined,
+    deskName: deskName?.value as string | undefined,
     cursor: (cursor?.value as number | undefined) ?? 0,
     lastSuccessAt: success?.value as string | undefined,
     lastError: error?.value as SyncErrorNote | undefined,
@@ -61,6 +66,31 @@ export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
 }
 
 export const setRosterUrl = (db: DeskDb, url: string) => db.meta.put({ key: keys.rosterUrl, value: url });
+
+/** This desk as the carrier's other desks see it: its id (the outbox's clientId) and the name the manager gave it. */
+export interface DeskIdentity {
+  clientId: string;
+  deskName?: string;
+  /** The carrier this desk joined (its profile arrives with the snapshot and names it too). */
+  carrierCode?: string;
+}
+
+/** The desk's id, made and kept on first need (a joining desk needs it before it has written anything). */
+export async function deskIdentity(db: DeskDb): Promise<DeskIdentity> {
+  return db.transaction('rw', db.meta, async () => {
+    const [client, name, carrier] = await db.meta.bulkGet(['clientId', keys.deskName, keys.carrierCode]);
+    let clientId = client?.value as string | undefined;
+    if (!clientId) {
+      clientId = crypto.randomUUID();
+      await db.meta.put({ key: 'clientId', value: clientId });
+    }
+    return { clientId, deskName: name?.value as string | undefined, carrierCode: carrier?.value as string | undefined };
+  });
+}
+
+export const setDeskName = (db: DeskDb, name: string) => db.meta.put({ key: keys.deskName, value: name });
+export const setJoinedCarrier = (db: DeskDb, carrierCode: string) => db.meta.put({ key: keys.carrierCode, value: carrierCode });
+export const setCursor = (db: DeskDb, cursor: number) => db.meta.put({ key: keys.cursor, value: cursor });
 
 export const pendingCount = (db: DeskDb) => db.outbox.count();
 
@@ -97,7 +127,9 @@ export const hasOutboxEntry = async (db: DeskDb, mutationId: number) => (await d
 export async function applyPushResults(db: DeskDb, sent: OutboxEntry[], results: PushResult[], at = now()): Promise<void> {
   const byId = new Map(sent.map((e) => [e.mutationId, e]));
   const attention = attentionTable(db);
-  await db.transaction('rw', [db.outbox, attention, versionTable(db)], async () => {
+  const merged = mergedOnRoster(results, byId);
+  const sealFounder = await sealerFor(db, merged);
+  await db.transaction('rw', [...relayTables(db), attention], async () => {
     const open = await attention.toArray();
     const answered: number[] = [];
     const refused: AttentionItem[] = [];
@@ -123,6 +155,38 @@ export async function applyPushResults(db: DeskDb, sent: OutboxEntry[], results:
     await attention.bulkPut(refused);
     await attention.bulkDelete([...settled]);
     await versionTable(db).bulkPut(versions);
+    const mergedIds = new Set(merged.map((m) => m.mutationId));
+    await replaceConflicts(
+      db,
+      results.flatMap((result) => {
+        const entry = byId.get(result.mutationId);
+        return entry && result.status === 'applied' && !mergedIds.has(result.mutationId) ? [{ entity: entry.entity, recordId: entry.recordId, conflicts: result.conflicts ?? [] }] : [];
+      }),
+    );
+    await applyIncoming(db, merged, { skipHeld: false, sealFounder });
+  });
+}
+
+/** The audit's who for a record the roster merged (with another desk's edit, or into an earlier admission). */
+export const MERGED_ON_ROSTER = '@roster';
+
+/** Accepted entries whose record the roster holds otherwise than sent (`record`, or a `recordId` that stands for it). */
+function mergedOnRoster(results: PushResult[], sent: Map<number, OutboxEntry>): (IncomingRecord & { mutationId: number })[] {
+  return results.flatMap((result) => {
+    const entry = sent.get(result.mutationId);
+    if (!entry || result.status !== 'applied') return [];
+    const moved = result.recordId !== undefined && result.recordId !== entry.recordId;
+    if (result.record === undefined && !moved) return [];
+    return [{
+      mutationId: result.mutationId,
+      entity: entry.entity as Entity,
+      recordId: moved ? result.recordId! : entry.recordId,
+      record: result.record === undefined ? entry.record : result.record,
+      version: result.version ?? 0,
+      conflicts: result.conflicts ?? [],
+      who: MERGED_ON_ROSTER,
+      ...(moved ? { absorbed: entry.recordId } : {}),
+    }];
   });
 }
 
@@ -133,47 +197,99 @@ function withFields<T extends object>(record: T, fields: Partial<T>): T {
   return next as T;
 }
 
+/** The pulled records of other desks, as incoming records. */
+const recordsOf = (changes: readonly RosterChange[]) =>
+  changes.flatMap((c): IncomingRecord[] =>
+    c.kind === 'record'
+      ? [{ entity: c.entity as Entity, recordId: c.recordId, record: c.op === 'delete' ? null : c.record, version: c.version, conflicts: c.conflicts, who: relayedWho(c.origin), absorbed: c.absorbed }]
+      : [],
+  );
+
 /**
  * Applies a page of the roster's decisions and moves the cursor past it in the same transaction, so the
- * cursor never stands ahead of what was applied. These fields are the roster's: no outbox entry.
+ * cursor never stands ahead of what was applied. Neither the roster's fields nor other desks' records make outbox entries.
  */
 export async function applyRosterChanges(db: DeskDb, changes: RosterChange[], cursor: number): Promise<void> {
-  await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies, db.carrier, db.templates, db.meta], async () => {
-    // A startup's fields, later changes over earlier ones, written in one bulk request rather than a
-    // round trip per change.
-    const startupFields = new Map<string, Partial<Startup>>();
-    const set = (id: string, fields: Partial<Startup>) => startupFields.set(id, { ...startupFields.get(id), ...fields });
-    for (const c of changes) {
-      switch (c.kind) {
-        case 'rosterId':
-          set(c.startupId, { rosterId: c.rosterId });
-          break;
-        case 'verification':
-          set(c.startupId, { verification: c.result, verificationNote: c.note });
-          break;
-        case 'keyProject':
-          set(c.startupId, { keyProjectDesignated: c.designated });
-          break;
-        case 'carrierStatus':
-          await db.carrier.update('carrier', { rosterStatus: c.status });
-          break;
-        case 'template':
-          // Validated by the roster with the same schema; a template this desk cannot read stops the pull visibly.
-          await db.templates.put({ ...templateSchema.parse(c.template), published: true });
-          break;
-      }
-    }
-    const ids = [...startupFields.keys()];
-    if (ids.length) {
-      // A change for a startup this desk does not hold (removed since) is dropped, as `update` would.
-      // A decision the desk already holds (a page pulled again) changes nothing and writes nothing.
-      const held = (await db.startups.bulkGet(ids)).filter((s): s is Startup => !!s);
-      const changed = held.map((s) => [s, withFields(s, startupFields.get(s.id)!)] as const).filter(([before, after]) => !changesNothing(before, after));
-      if (changed.length > 0) {
-        await db.startups.bulkPut(changed.map(([, after]) => after));
-        await rebuildStartupIndex(db, changed.map(([s]) => s.id));
-      }
-    }
+  const records = recordsOf(changes);
+  const sealFounder = await sealerFor(db, records);
+  await db.transaction('rw', relayTables(db), async () => {
+    await applyChangesInTx(db, changes, records, sealFounder);
     await db.meta.put({ key: keys.cursor, value: cursor });
+  });
+}
+
+/** Inside a transaction over `relayTables`. */
+async function applyChangesInTx(db: DeskDb, changes: readonly RosterChange[], records: IncomingRecord[], sealFounder: ((f: Founder) => StoredFounder) | undefined) {
+  // Other desks' records first: the decisions below are the roster's own fields, laid over them.
+  await applyIncoming(db, records, { skipHeld: true, sealFounder });
+  // A startup's fields, later changes over earlier ones, written in one bulk request rather than a
+  // round trip per change.
+  const startupFields = new Map<string, Partial<Startup>>();
+  const set = (id: string, fields: Partial<Startup>) => startupFields.set(id, { ...startupFields.get(id), ...fields });
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'rosterId':
+        set(c.startupId, { rosterId: c.rosterId });
+        break;
+      case 'verification':
+        set(c.startupId, { verification: c.result, verificationNote: c.note });
+        break;
+      case 'keyProject':
+        set(c.startupId, { keyProjectDesignated: c.designated });
+        break;
+      case 'carrierStatus':
+        await db.carrier.update('carrier', { rosterStatus: c.status });
+        break;
+      case 'template':
+        // Validated by the roster with the same schema; a template this desk cannot read stops the pull visibly.
+        await db.templates.put({ ...templateSchema.parse(c.template), published: true });
+        break;
+    }
+  }
+  const ids = [...startupFields.keys()];
+  if (ids.length) {
+    // A change for a startup this desk does not hold (removed since) is dropped, as `update` would.
+    // A decision the desk already holds (a page pulled again) changes nothing and writes nothing.
+    const held = (await db.startups.bulkGet(ids)).filter((s): s is Startup => !!s);
+    const changed = held.map((s) => [s, withFields(s, startupFields.get(s.id)!)] as const).filter(([before, after]) => !changesNothing(before, after));
+    if (changed.length > 0) {
+      await db.startups.bulkPut(changed.map(([, after]) => after));
+      await rebuildStartupIndex(db, changed.map(([s]) => s.id));
+    }
+  }
+}
+
+/** Where a snapshot being loaded stands (kept until its last page is in, so an interrupted one resumes). */
+export interface SnapshotProgress {
+  after: string | null;
+  done: number;
+  total?: number;
+  /** A desk that joined: it shows the load, not its records, until the last page is in. */
+  joining: boolean;
+}
+
+export const snapshotProgress = async (db: DeskDb) => (await db.meta.get(keys.snapshot))?.value as SnapshotProgress | undefined;
+/** A joined desk, or one whose cursor the roster compacted away, loads the carrier's state anew. */
+export const startSnapshot = (db: DeskDb, joining: boolean) => db.meta.put({ key: keys.snapshot, value: { after: null, done: 0, joining } satisfies SnapshotProgress });
+
+/**
+ * One snapshot page, and where the snapshot stands, in one transaction. After the last page the pull
+ * cursor moves to where the snapshot stands and the snapshot is done.
+ */
+export async function applySnapshotPage(db: DeskDb, page: SnapshotResponse, progress: SnapshotProgress): Promise<SnapshotProgress | undefined> {
+  const records = page.records.map((r): IncomingRecord => ({ entity: r.entity as Entity, recordId: r.recordId, record: r.record, version: r.version, conflicts: r.conflicts, who: MERGED_ON_ROSTER }));
+  const decisions = page.decisions ?? [];
+  const sealFounder = await sealerFor(db, [...records, ...recordsOf(decisions)]);
+  return db.transaction('rw', relayTables(db), async () => {
+    await applyIncoming(db, records, { skipHeld: true, sealFounder });
+    if (decisions.length > 0) await applyChangesInTx(db, decisions, recordsOf(decisions), sealFounder);
+    if (page.next === null) {
+      await db.meta.put({ key: keys.cursor, value: page.cursor });
+      await db.meta.delete(keys.snapshot);
+      return undefined;
+    }
+    const next: SnapshotProgress = { ...progress, after: page.next, done: progress.done + records.length, total: page.total };
+    await db.meta.put({ key: keys.snapshot, value: next });
+    return next;
   });
 }

@@ -1,4 +1,4 @@
-import { changesNothing } from '@core/identity';
+import { changesNothing, fieldChanges } from '@core/identity';
 import { isDemoId, recordSchemas, type Entity, type RecordOf } from '@core/records';
 import { rosterOwnedFields, type OutboxEntry } from '@core/sync/protocol';
 import Dexie, { type Transaction } from 'dexie';
@@ -26,8 +26,20 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 
 const now = () => new Date().toISOString();
 const keep = <T>(record: T) => record;
+const definedOf = (record: object) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 
+/** The roster's version of each record (0 when it has none): the base a desk's edit was made on. */
+const rosterVersionsOf = (db: DeskDb, entity: Entity, ids: string[]) =>
+  db.table<{ version: number }>('rosterVersions').bulkGet(ids.map((id) => [entity, id]));
 
+/**
+ * The top-level fields an edit changed, for the roster's field-level merge; every field of a new record.
+ * A sealed founder's number changes as `idSealed` at rest: it is the record's `idNumber` that changed.
+ */
+function changedFields(before: object | null, atRest: object): string[] {
+  const fields = before ? fieldChanges(before, atRest).map((c) => c.field) : Object.keys(atRest).filter((k) => k !== 'updatedAt');
+  return [...new Set(fields.map((f) => (f === 'idSealed' ? 'idNumber' : f)))];
+}
 
 interface MutationCounter {
   clientId: string;
@@ -87,6 +99,13 @@ interface WriteOptions<E extends Entity> {
   reindex?: boolean;
   /** The records as stored, in input order, where the caller reads them anyway (in the same round trip). */
   befores?: Promise<(object | undefined)[]>;
+  /**
+   * Records another desk made, as the roster relays them (store/relay.ts): stored as they came (their
+   * own times, the roster's fields), audited with `who` per record, with no outbox entry of their own.
+   */
+  relayed?: { who: readonly string[] };
+  /** The conflicts (their ids) this edit settles, sent with its outbox entry (store/conflicts.ts). */
+  resolves?: readonly string[];
 }
 
 /** A write of records of one kind, read and checked, its requests not yet sent. */
@@ -127,38 +146,59 @@ export async function prepareWrite<E extends Entity>(
   entity: E,
   inputs: readonly unknown[],
   who: string,
-  { stored = keep, reindex = true, befores: given }: WriteOptions<E> = {},
+  { stored = keep, reindex = true, befores: given, relayed, resolves }: WriteOptions<E> = {},
 ): Promise<PreparedWrite<E>> {
   const ids = inputs.map((input) => (input as { id: string }).id);
   if (new Set(ids).size !== ids.length) throw new Error(`writeManyInTx: an id appears twice among ${ids.length} ${entity} records`);
   const table = db.table(tableOf[entity]);
   // Read together: the records as they are, the outbox counter (taken if anything changed), and for
   // founders whether they may go unsealed. Each round trip inside a transaction costs about 2 ms here.
-  const [befores] = await Promise.all([given ?? table.bulkGet(ids), mutationCounter(db), entity === 'founder' ? checkUnsealedWrite(db, stored !== keep) : undefined]);
+  const [befores, , baseVersions] = await Promise.all([
+    given ?? table.bulkGet(ids),
+    mutationCounter(db),
+    relayed ? [] : rosterVersionsOf(db, entity, ids),
+    entity === 'founder' ? checkUnsealedWrite(db, stored !== keep) : undefined,
+  ]);
   const at = now();
   const saved: RecordOf<E>[] = [];
   const atRests: object[] = [];
-  const changed: { record: RecordOf<E>; atRest: object; before: unknown }[] = [];
+  const changed: { record: RecordOf<E>; atRest: object; before: unknown; who: string; baseVersion: number }[] = [];
   inputs.forEach((input, i) => {
     const before = befores[i];
     const kept = before ? Object.fromEntries((rosterOwnedFields[entity] ?? []).filter((k) => before[k] !== undefined).map((k) => [k, before[k]])) : {};
-    const record = parseRecord(entity, { ...(input as object), ...kept, updatedAt: at });
+    // The roster's own fields: a desk's edit keeps what it holds; a relayed record brings the roster's.
+    const record = relayed ? parseRecord(entity, { ...kept, ...definedOf(input as object) }) : parseRecord(entity, { ...(input as object), ...kept, updatedAt: at });
     const atRest = stored(record);
-    if (before && changesNothing(before, atRest)) {
+    // A relayed record is the roster's to the letter, its time included; an edit settling a conflict
+    // is sent even when it keeps the value the record holds.
+    const same = before && changesNothing(before, atRest) && (!relayed || (before as { updatedAt?: string }).updatedAt === (atRest as { updatedAt?: string }).updatedAt);
+    if (same && !resolves?.length) {
       saved.push({ ...record, updatedAt: (before as { updatedAt: string }).updatedAt });
       atRests.push(before);
     } else {
       saved.push(record);
       atRests.push(atRest);
-      changed.push({ record, atRest, before: before ?? null });
+      changed.push({ record, atRest, before: before ?? null, who: relayed?.who[i] ?? who, baseVersion: baseVersions[i]?.version ?? 0 });
     }
   });
   const idOf = (record: RecordOf<E>) => (record as { id: string }).id;
-  const outgoing = changed.filter(({ record }) => !isDemoId(idOf(record)));
+  const outgoing = relayed ? [] : changed.filter(({ record }) => !isDemoId(idOf(record)));
   const sendOut = async () => {
     const { clientId, mutationId } = await takeMutationIds(db, outgoing.length);
     await db.outbox.bulkAdd(
-      outgoing.map(({ record }, i): OutboxEntry => ({ clientId, mutationId: mutationId + i, entity, recordId: idOf(record), op: 'upsert', record, createdAt: at })),
+      outgoing.map(({ record, atRest, before, baseVersion }, i): OutboxEntry => ({
+        clientId,
+        mutationId: mutationId + i,
+        entity,
+        recordId: idOf(record),
+        op: 'upsert',
+        record,
+        createdAt: at,
+        baseVersion,
+        fields: changedFields(before as object | null, atRest),
+        by: who,
+        ...(resolves?.length ? { resolves: [...resolves] } : {}),
+      })),
     );
   };
   const derive = () => {
@@ -174,7 +214,7 @@ export async function prepareWrite<E extends Entity>(
   // entries in one task took 140 ms.
   const steps = [
     () => table.bulkPut(changed.map((c) => c.atRest)),
-    () => db.audit.bulkAdd(changed.map(({ record, atRest, before }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest }))),
+    () => db.audit.bulkAdd(changed.map(({ record, atRest, before, who }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest }))),
     derive,
     () => (outgoing.length > 0 ? sendOut() : undefined),
   ];
@@ -188,7 +228,7 @@ export async function prepareWrite<E extends Entity>(
 
 /** Tables a write touches, for callers that group several writes in one transaction. */
 export const writeTables = (db: DeskDb, ...entities: Entity[]) => {
-  const names = new Set<string>([...entities.map((e) => tableOf[e]), 'audit', 'outbox', 'meta']);
+  const names = new Set<string>([...entities.map((e) => tableOf[e]), 'audit', 'outbox', 'meta', 'rosterVersions']);
   // Startup and founder writes also keep the list's index rows in step; they and some others, the totals.
   if (names.has('startups') || names.has('founders')) for (const n of ['startups', 'founders', 'startupIndex']) names.add(n);
   if (names.has('startupIndex') || entities.some(movesTallies)) names.add('tallies');
@@ -196,6 +236,6 @@ export const writeTables = (db: DeskDb, ...entities: Entity[]) => {
 };
 
 /** The one way a record is saved: the record, its audit entry and its outbox entry, all or nothing. */
-export async function saveRecord<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string): Promise<RecordOf<E>> {
-  return db.transaction('rw', writeTables(db, entity), async () => writeInTx(db, entity, input, who));
+export async function saveRecord<E extends Entity>(db: DeskDb, entity: E, input: unknown, who: string, resolves?: readonly string[]): Promise<RecordOf<E>> {
+  return db.transaction('rw', writeTables(db, entity), async () => (await writeManyInTx(db, entity, [input], who, { resolves }))[0]!);
 }

@@ -7,6 +7,7 @@ import { monthsToRead } from '@core/tallies/view';
 import type { Evaluation, Founder, Report, Session, Startup } from '@core/records';
 import { residentDuring } from '@core/reports/residents';
 import { computeMetrics, periodInstants, residentTemplate, scoreEvaluation } from '@core/scoring';
+import type { RosterRequest } from '@core/bridge';
 import type { OutboxEntry } from '@core/sync/protocol';
 import { exportRound } from '../../../renderer/src/features/evaluations/exportRound';
 import { loadRound } from '../../../renderer/src/features/evaluations/roundData';
@@ -19,14 +20,16 @@ import { browserBridge } from '../../../renderer/src/platform/browserBridge';
 import { createBackup, openBackup, restoreBackup } from '../../../renderer/src/store/backup';
 import { instantsOf, loadCarrierNumbers } from '../../../renderer/src/store/carrierNumbers';
 import { indexRowsDelta, loadTallyView } from '../../../renderer/src/store/tallies';
-import { db, DB_NAME } from '../../../renderer/src/store/db';
+import { db, DB_NAME, type DeskDb, openDb } from '../../../renderer/src/store/db';
 import { runRound } from '../../../renderer/src/store/evaluations';
 import { bulkEdit } from '../../../renderer/src/store/bulkEdit';
 import { importResidents, type ImportRow } from '../../../renderer/src/store/importResidents';
 import { rebuildDerived } from '../../../renderer/src/store/rebuildIndex';
 import { countMatches, LIST_COUNT_CAP, pageStartups, saveStartup, startupFile, type ListCount, type StartupQuery } from '../../../renderer/src/store/startups';
 import { ALL, facet, facetPrefix, indexRowOf, listKey, searchPlan, type StartupIndexRow } from '../../../renderer/src/store/startupIndex';
+import { createJoinCode } from '../../../renderer/src/sync/client';
 import { syncOnce } from '../../../renderer/src/sync/engine';
+import { joinDesk } from '../../../renderer/src/sync/join';
 import { populate, slice, TODAY } from './dataset';
 import { importSheet } from './importSheet';
 import { measure, settle, type Measure } from './measure';
@@ -661,6 +664,28 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       store: () => syncOnce({ db, endpoint: async () => ({ url, token, transport: (r) => browserBridge.rosterRequest(r) }) }),
       note: 'startup edits to the roster service on loopback, then the pull of what it assigned',
     });
+    // A new desk joining the carrier: a join code, then the roster's whole state page by page and the pull.
+    let joiner: DeskDb | undefined;
+    let joined = 0;
+    const transport = (r: RosterRequest) => browserBridge.rosterRequest(r);
+    await step({
+      op: 'join (snapshot)',
+      runs: 1,
+      before: async () => void (joiner = openDb(`${DB_NAME}-joining`)),
+      store: async () => {
+        const { code } = await createJoinCode({ url, token, transport });
+        let own = '';
+        await joinDesk(joiner!, { setSecret: async ({ value }) => void (own = value), rosterRequest: transport }, { rosterUrl: url, joinCode: code, deskName: 'bench', keep: false });
+        await syncOnce({ db: joiner!, endpoint: async () => ({ url, token: own, transport }) });
+        joined = await joiner!.startups.count();
+      },
+      after: async () => {
+        await joiner?.delete();
+        joiner = undefined;
+      },
+    });
+    const join = results.find((r) => r.op === 'join (snapshot)');
+    if (join) join.note = `a fresh desk loads the ${joined.toLocaleString('en-US')} startups the roster holds for the carrier (the pushed edits' records) and pulls`;
   }
 
   let file: Blob | undefined;

@@ -50,3 +50,20 @@ export async function fillDate(scope: Scope, label: string, date: string) {
 export function startupForm(page: Page, mode: 'new' | 'edit' = 'new'): Locator {
   return page.getByRole('form', { name: mode === 'new' ? '登记入驻企业' : '编辑企业信息' });
 }
+
+/** 登记入驻 of one startup with one founder, through the form, ending on its file. */
+export async function admit(page: Page, name: string, creditCode: string) {
+  await page.getByRole('menuitem', { name: '在孵企业' }).click();
+  await page.getByRole('button', { name: '登记入驻' }).click();
+  const form = startupForm(page);
+  await form.getByLabel('名称', { exact: true }).fill(name);
+  await form.getByLabel('统一社会信用代码').fill(creditCode);
+  await choose(form, '所属行业（GB/T 4754）', 'I 信息传输、软件和信息技术服务业');
+  await fillDate(form, '入驻日期', '2025-03-01');
+  await fillDate(form, '协议到期日', '2027-02-28');
+  await form.getByLabel('使用面积（平方米）').fill('60');
+  await form.getByLabel('姓名').fill('王芳');
+  await form.getByLabel('身份证号').fill('11010519491231002x');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}

@@ -10,6 +10,7 @@ import { db } from '../../store/db';
 import { startupFile, voidStartup } from '../../store/startups';
 import { StartupMentoring } from '../sessions/StartupMentoring';
 import { StartupSupports } from '../supports/StartupSupports';
+import { ConflictsCard } from '../sync/ConflictsCard';
 import { AlsoFounded } from './AlsoFounded';
 import { MaskedId } from './MaskedId';
 import { completableText } from './labels';
@@ -70,6 +71,7 @@ export function StartupFileView({ id }: { id: string }) {
       </Space>
       {s.voidedAt && <Alert type="warning" showIcon title={t('startups.file.voided', { reason: s.voidedReason ?? '' })} />}
       {gaps.length > 0 && <Alert type="info" showIcon title={t('startups.gaps.toComplete', { fields: gaps.map((g) => t(`startups.gaps.names.${g}`)).join('、') })} />}
+      <ConflictsCard recordIds={[s.id, ...file.founders.map((x) => x.id), ...file.evaluations.map((e) => e.id), ...file.reports.map((r) => r.id), ...file.exits.map((x) => x.id)]} />
       <Card title={t('startups.file.profile')}>
         <Descriptions column={3} size="small">
           <Descriptions.Item label={f('entityType')}>{t(`enums.entityType.${s.entityType}`)}</Descriptions.Item>

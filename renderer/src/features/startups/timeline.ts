@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { StartupFile } from '../../store/startups';
+import { MERGED_ON_ROSTER } from '../../store/syncState';
 
 export interface TimelineEvent {
   at: string;
@@ -16,13 +17,14 @@ export function timelineOf(file: StartupFile, t: TFunction): TimelineEvent[] {
   const fieldLabel = (k: string) => t(`startups.form.${k}`, { defaultValue: k });
   const events: TimelineEvent[] = file.audit.map((a) => {
     const before = a.before as Record<string, unknown> | null;
-    const after = a.after as Record<string, unknown>;
+    // null: the record left the desk (merged into another admission of the same company, or removed on the roster).
+    const after = (a.after ?? {}) as Record<string, unknown>;
     let text: string;
     if (a.entity === 'founder') text = t(before ? 'startups.event.founderChanged' : 'startups.event.founderCreated', { name: founderName.get(a.recordId) ?? '' });
     else if (!before) text = t('startups.event.created');
     else if (!before.voidedAt && after.voidedAt) text = `${t('startups.event.voided')}：${String(after.voidedReason ?? '')}`;
     else text = t('startups.event.changed', { fields: changedFields(before, after).map(fieldLabel).join('、') });
-    return { at: a.at, text, who: a.who };
+    return { at: a.at, text, who: a.who === MERGED_ON_ROSTER ? t('sync.mergedOnRoster') : a.who };
   });
   for (const s of file.sessions) events.push({ at: s.startsAt, text: `${t('startups.event.session', { status: t(`enums.sessionStatus.${s.status}`) })} ${s.topics.join('、')}` });
   for (const r of file.reports) events.push({ at: r.updatedAt, text: t('startups.event.report', { period: r.period }) });

@@ -4,17 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import { bridge } from '../../platform/bridge';
 import { db } from '../../store/db';
-import { setRosterUrl } from '../../store/syncState';
+import { setDeskName, setRosterUrl } from '../../store/syncState';
 import { saveErrorText } from '../../shell/forms';
 
 interface Values {
   url: string;
   token?: string;
   keep: boolean;
+  deskName?: string;
 }
 
 /** The roster's address (a desk setting) and the carrier's token (a secret the bridge keeps). */
-export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carrier; rosterUrl: string | undefined; onSaved: () => void }) {
+export function ConnectionForm({ carrier, rosterUrl, deskName, onSaved }: { carrier: Carrier; rosterUrl: string | undefined; deskName: string | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -27,9 +28,10 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
     void bridge.getSecret('rosterToken').then((token) => setHasToken(!!token));
   }, []);
 
-  const submit = async ({ url, token, keep }: Values) => {
+  const submit = async ({ url, token, keep, deskName: name }: Values) => {
     try {
       await setRosterUrl(db, url.trim());
+      if (name?.trim()) await setDeskName(db, name.trim());
       if (token?.trim()) await bridge.setSecret({ key: 'rosterToken', value: token.trim(), keep: !browser || keep });
       setHasToken(hasToken || !!token?.trim());
       form.setFieldValue('token', '');
@@ -41,7 +43,7 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
   };
 
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: rosterUrl ?? '', keep: false }} onFinish={submit}>
+    <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={{ url: rosterUrl ?? '', keep: false, deskName: deskName ?? '' }} onFinish={submit}>
       {carrier.rosterCode ? (
         <Form.Item label={t('sync.connection.rosterCode')}>
           <Typography.Text strong>{carrier.rosterCode}</Typography.Text>
@@ -70,6 +72,9 @@ export function ConnectionForm({ carrier, rosterUrl, onSaved }: { carrier: Carri
         rules={[{ required: !hasToken, message: t('v.required') }]}
       >
         <Input.Password autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="deskName" label={t('sync.join.deskName')} extra={t('sync.join.deskNameHelp')} rules={[{ max: 60 }]}>
+        <Input maxLength={60} />
       </Form.Item>
       {browser && typedToken && (
         <Form.Item name="keep" valuePropName="checked" extra={t('sync.connection.keepHelp')}>

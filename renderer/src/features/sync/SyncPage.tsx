@@ -1,8 +1,10 @@
-import { Badge, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
-import type { SyncErrorNote } from '../../store/syncState';
 import { AttentionList } from './AttentionList';
+import { ConflictsList } from './ConflictsList';
+import { DesksCard } from './DesksCard';
+import { describeFailure } from './failureText';
 import { ConnectionForm } from './ConnectionForm';
 import { formatTime } from './time';
 import { useSync } from './useSync';
@@ -11,11 +13,11 @@ import { useSync } from './useSync';
 export function SyncPage({ carrier }: { carrier: Carrier }) {
   const { t } = useTranslation();
   const { online, runner, status, syncNow } = useSync();
-  const describeError = (e: SyncErrorNote) =>
-    t(`sync.errors.${e.kind}`, { detail: e.kind === 'unconfigured' ? t(`sync.missing.${e.detail}`) : e.detail });
 
+  const revoked = status?.lastError?.kind === 'revoked' ? status.lastError : undefined;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {revoked && <Alert type="error" showIcon role="alert" title={t('sync.status.revokedTitle')} description={describeFailure(revoked, t)} />}
       <Card
         title={t('sync.status.title')}
         extra={
@@ -36,7 +38,7 @@ export function SyncPage({ carrier }: { carrier: Carrier }) {
           <Descriptions.Item label={t('sync.status.lastError')} span={2}>
             {status?.lastError ? (
               <Typography.Text type="danger">
-                {formatTime(status.lastError.at)} · {describeError(status.lastError)}
+                {formatTime(status.lastError.at)} · {describeFailure(status.lastError, t)}
               </Typography.Text>
             ) : (
               t('sync.status.none')
@@ -50,8 +52,12 @@ export function SyncPage({ carrier }: { carrier: Carrier }) {
       <Card title={t('sync.attention.title')}>
         <AttentionList />
       </Card>
+      <Card title={t('sync.conflicts.title')}>
+        <ConflictsList />
+      </Card>
+      {status?.rosterUrl && !revoked && <DesksCard />}
       <Card title={t('sync.connection.title')}>
-        {status && <ConnectionForm carrier={carrier} rosterUrl={status.rosterUrl} onSaved={() => void syncNow()} />}
+        {status && <ConnectionForm carrier={carrier} rosterUrl={status.rosterUrl} deskName={status.deskName} onSaved={() => void syncNow()} />}
       </Card>
     </Space>
   );
