@@ -13,6 +13,7 @@ import type { CarrierStatus, Store } from '../db/schema';
 import type { AuditAction, CarrierRow, QueuePage, RegionMismatch, Resident } from '../http/consoleApi';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
+import { createJoinCode } from '../store/desks';
 import { startupDecisions } from '../store/startupDecisions';
 import type { Account } from './accounts';
 import { appendAudit } from './audit';
@@ -251,6 +252,14 @@ export async function rotateTokenInScope(store: Store, account: Account, code: s
   requireOfficer(account);
   await requireCarrier(store, account, code);
   return audited(store, account, 'carrier.token', code, {}, (tx) => reissueToken(tx, code));
+}
+
+/** A join code for one more desk of the carrier (its first one, or a PC that replaces a lost one). */
+export async function joinCodeInScope(store: Store, account: Account, code: string): Promise<{ code: string; expiresAt: string }> {
+  requireOfficer(account);
+  await requireCarrier(store, account, code);
+  // The code itself is not in the audit entry: only its hash is kept anywhere.
+  return audited(store, account, 'carrier.joinCode', code, {}, (tx) => createJoinCode(tx, code, new Date()));
 }
 
 export const statusDecisionInput = storable(z.object({ ...carrierStatusInput.shape, reason: z.string().trim().min(1, 'a status decision needs a reason').max(200) }));

@@ -35,6 +35,7 @@ export interface Resident {
 export const auditActions = [
   'carrier.create',
   'carrier.token',
+  'carrier.joinCode',
   'carrier.status',
   'startup.verification',
   'startup.keyProject',

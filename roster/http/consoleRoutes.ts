@@ -14,6 +14,7 @@ import {
   listCarriers,
   regionMismatches,
   revealIdNumber,
+  joinCodeInScope,
   rotateTokenInScope,
   setStatusInScope,
   verificationQueue,
@@ -98,6 +99,9 @@ export async function consoleRoutes(app: FastifyInstance, options: AppOptions): 
   );
   app.post<{ Params: CarrierParams }>('/console/api/carriers/:code/token', async (request) =>
     rotateTokenInScope(store, signedIn(request), request.params.code),
+  );
+  app.post<{ Params: CarrierParams }>('/console/api/carriers/:code/join-code', async (request) =>
+    joinCodeInScope(store, signedIn(request), request.params.code),
   );
   app.post<{ Params: CarrierParams }>('/console/api/carriers/:code/status', async (request) =>
     setStatusInScope(store, signedIn(request), request.params.code, request.body),

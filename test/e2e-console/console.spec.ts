@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { aFounder } from '../../core/testing/records';
 import { createCarrierInScope, rotateTokenInScope } from '../../roster/auth/scopedRoster';
-import { syncClient } from '../../roster/client';
+import { joinCarrier, syncClient } from '../../roster/client';
 import type { OpenStore } from '../../roster/db/open';
 import { startupRecord } from '../../roster/fixtures';
 import { choose } from '../e2e/support/desk';
@@ -178,6 +178,28 @@ test('the verification queue lists new startups in scope oldest first, and a dec
   await expect(inEnglish).toContainText('Changed (last: Mismatch)');
   await expect(inEnglish.getByRole('button', { name: 'Verified: 北京乙科技有限公司' })).toBeVisible();
   await page.screenshot({ path: '/tmp/console2-queue-en.png', fullPage: true });
+});
+
+test('an officer hands a carrier a join code once: a new desk joins with it, a second use is refused', async ({ page }) => {
+  await signIn(page, 'shanghai.officer', passwords['shanghai.officer']!);
+  await page.getByRole('button', { name: '查看 上海某创业孵化基地' }).click();
+  await page.getByRole('button', { name: '生成加入码' }).click();
+  const dialog = page.getByRole('dialog', { name: '孵化台加入码' });
+  await expect(dialog).toContainText('只能使用一次');
+  const code = (await dialog.locator('code').textContent()) ?? '';
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await dialog.getByRole('button', { name: '我已交付，关闭' }).click();
+
+  const joined = await joinCarrier(roster.url, code, 'desk-sh-laptop-01', '外出笔记本');
+  expect(joined.carrierCode).toBe('SH-1');
+  expect(joined.token).toMatch(/^rsd_/);
+  await expect(joinCarrier(roster.url, code, 'desk-sh-laptop-02', '另一台')).rejects.toThrow(/join_code_invalid|403/);
+
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  const log = page.getByRole('region', { name: '操作日志' });
+  await expect(log).toContainText('生成加入码');
+  // Only the code's hash is kept: the audit log never shows it.
+  await expect(log).not.toContainText(code);
 });
 
 // Last: it locks this address out, as it should, for every sign-in in the next 15 minutes.

@@ -7,7 +7,7 @@ import { statusColors } from './CarriersPage';
 import { ResidentsTable } from './ResidentsTable';
 import { navigate } from './route';
 import { StatusDialog } from './StatusDialog';
-import { TokenDialog } from './TokenDialog';
+import { type HandOver, HandOverDialog } from './HandOverDialog';
 
 type Detail = { carrier: CarrierRow; residents: Resident[] };
 
@@ -17,7 +17,7 @@ export function CarrierPage({ code, account }: { code: string; account: AccountV
   const { message } = App.useApp();
   const [detail, setDetail] = useState<Detail>();
   const [error, setError] = useState<string>();
-  const [issued, setIssued] = useState<{ code: string; token: string } | null>(null);
+  const [issued, setIssued] = useState<HandOver | null>(null);
   const [settingStatus, setSettingStatus] = useState(false);
   const officer = account.role === 'officer';
 
@@ -41,8 +41,14 @@ export function CarrierPage({ code, account }: { code: string; account: AccountV
   }
   if (!detail) return <Spin />;
   const { carrier } = detail;
+  const failed = (err: unknown) => void message.error(errorText(t, err));
   const rotate = () =>
-    api<{ code: string; token: string }>('POST', `/carriers/${encodeURIComponent(code)}/token`).then(setIssued, (err: unknown) => void message.error(errorText(t, err)));
+    api<{ code: string; token: string }>('POST', `/carriers/${encodeURIComponent(code)}/token`).then(({ token }) => setIssued({ kind: 'token', code, secret: token }), failed);
+  const makeJoinCode = () =>
+    api<{ code: string; expiresAt: string }>('POST', `/carriers/${encodeURIComponent(code)}/join-code`).then(
+      (made) => setIssued({ kind: 'joinCode', code, secret: made.code, expiresAt: made.expiresAt }),
+      failed,
+    );
   return (
     <>
       {back}
@@ -54,6 +60,7 @@ export function CarrierPage({ code, account }: { code: string; account: AccountV
               <Popconfirm title={t('carrier.rotateConfirm')} okText={t('carrier.rotate')} cancelText={t('common.cancel')} onConfirm={rotate}>
                 <Button>{t('carrier.rotate')}</Button>
               </Popconfirm>
+              <Button onClick={() => void makeJoinCode()}>{t('carrier.joinCode')}</Button>
               <Button type="primary" onClick={() => setSettingStatus(true)}>
                 {t('carrier.setStatus')}
               </Button>
@@ -87,7 +94,7 @@ export function CarrierPage({ code, account }: { code: string; account: AccountV
           load();
         }}
       />
-      <TokenDialog issued={issued} onClose={() => setIssued(null)} />
+      <HandOverDialog handOver={issued} onClose={() => setIssued(null)} />
     </>
   );
 }

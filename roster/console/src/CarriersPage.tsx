@@ -6,7 +6,7 @@ import { api, errorText } from './api';
 import { levelOptions, lineOptions, statusOptions } from './carrierWords';
 import { NewCarrierDialog } from './NewCarrierDialog';
 import { navigate } from './route';
-import { TokenDialog } from './TokenDialog';
+import { type HandOver, HandOverDialog } from './HandOverDialog';
 
 interface Filter {
   region?: string;
@@ -24,7 +24,7 @@ export function CarriersPage({ account }: { account: AccountView }) {
   const [data, setData] = useState<{ carriers: CarrierRow[]; total: number }>();
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const [issued, setIssued] = useState<{ code: string; token: string } | null>(null);
+  const [issued, setIssued] = useState<HandOver | null>(null);
   const pageSize = 50;
 
   const load = useCallback(() => {
@@ -102,11 +102,11 @@ export function CarriersPage({ account }: { account: AccountView }) {
         onClose={() => setCreating(false)}
         onCreated={(created) => {
           setCreating(false);
-          setIssued(created);
+          setIssued({ kind: 'token', code: created.code, secret: created.token });
           load();
         }}
       />
-      <TokenDialog issued={issued} onClose={() => setIssued(null)} />
+      <HandOverDialog handOver={issued} onClose={() => setIssued(null)} />
     </Card>
   );
 }

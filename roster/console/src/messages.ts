@@ -52,9 +52,16 @@ export const zh = {
     copy: '复制令牌',
     done: '我已交付，关闭',
   },
+  joinCode: {
+    title: '孵化台加入码',
+    intro: '请将此加入码交给 {{code}} 的管理员：在要加入的电脑上打开孵化台，首次使用页选择“用加入码加入…”，填写名录服务地址和此加入码。加入码只能使用一次，{{expiresAt}} 前有效，只显示这一次。',
+    copy: '复制加入码',
+    done: '我已交付，关闭',
+  },
   carrier: {
     back: '返回载体名录',
     rotate: '更换令牌',
+    joinCode: '生成加入码',
     rotateConfirm: '更换后旧令牌立即失效，载体须填写新令牌才能继续同步。确定更换？',
     setStatus: '调整名录状态',
     residents: '在孵企业',
@@ -207,6 +214,7 @@ export const zh = {
     actions: {
       'carrier.create': '新建载体',
       'carrier.token': '更换令牌',
+      'carrier.joinCode': '生成加入码',
       'carrier.status': '调整名录状态',
       'startup.verification': '核验',
       'startup.keyProject': '重点项目',
@@ -292,9 +300,16 @@ export const en: Shape<Messages> = {
     copy: 'Copy token',
     done: 'Handed over, close',
   },
+  joinCode: {
+    title: 'Desk join code',
+    intro: "Hand this code to {{code}}'s manager: on the PC that is to join, open the desk, choose \"Join with a code…\" on the first-run page, and enter the roster's address and this code. It works once, until {{expiresAt}}, and is shown only this once.",
+    copy: 'Copy join code',
+    done: 'Handed over, close',
+  },
   carrier: {
     back: 'Back to carriers',
     rotate: 'Rotate token',
+    joinCode: 'Create join code',
     rotateConfirm: 'The old token stops working at once; the carrier must enter the new one to keep syncing. Rotate?',
     setStatus: 'Change roster status',
     residents: 'Residents',
@@ -447,6 +462,7 @@ export const en: Shape<Messages> = {
     actions: {
       'carrier.create': 'Create carrier',
       'carrier.token': 'Rotate token',
+      'carrier.joinCode': 'Create join code',
       'carrier.status': 'Change roster status',
       'startup.verification': 'Verification',
       'startup.keyProject': 'Key project',
