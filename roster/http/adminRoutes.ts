@@ -25,6 +25,7 @@ import { creditCodeHolders } from '../admin/lookup';
 import { mutationSchema } from '@core/sync/protocol';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
+import { publishSupportRules, supportRulesInput } from '../store/supportRules';
 import { bearerToken, sameSecret } from '../store/tokens';
 import type { AppOptions } from './options';
 
@@ -60,6 +61,7 @@ export async function adminRoutes(app: FastifyInstance, options: AppOptions): Pr
     return designateKeyProject(store, code, startupId, parseInput(keyProjectInput, request.body));
   });
   app.post('/v1/admin/templates', async (request) => publishTemplate(store, parseInput(templateInput, request.body)));
+  app.post('/v1/admin/support-rules', async (request) => publishSupportRules(store, parseInput(supportRulesInput, request.body)));
 
   // Questions about the whole country: answered here only, never to a carrier.
   app.get('/v1/admin/findings', async (request) => {
