@@ -2,6 +2,7 @@ import { changesNothing } from '@core/identity';
 import { templateSchema, type Startup } from '@core/records';
 import type { OutboxEntry, PushResult, RosterChange } from '@core/sync/protocol';
 import type { DeskDb } from './db';
+import { keepPublishedSupportRules } from './publishedSupportRules';
 import { rebuildStartupIndex } from './rebuildIndex';
 
 /** A change the roster refused, kept with its reason until a later save of the same record is accepted. */
@@ -160,6 +161,9 @@ export async function applyRosterChanges(db: DeskDb, changes: RosterChange[], cu
         case 'template':
           // Validated by the roster with the same schema; a template this desk cannot read stops the pull visibly.
           await db.templates.put({ ...templateSchema.parse(c.template), published: true });
+          break;
+        case 'supportRules':
+          await keepPublishedSupportRules(db, c.province, c.rules);
           break;
       }
     }
