@@ -79,15 +79,14 @@ export interface BulkProgress {
  * (importResidents.ts): the page keeps painting and answering while 5,000 are written. A step starts at
  * `BULK_STEP` startups and is then sized by time: the next one is as large as keeps its longest stretch of
  * main thread (the edits checked, or the list rows derived) near `STEP_MS`, between `MIN_STEP` and
- * `MAX_STEP`. Never below Dexie's key-tracking threshold (requestsInTasks.ts): steps that shrank to 10–40
- * startups under load had Dexie record every list-row key they wrote and merge it into the transaction's
- * growing set, which held the page for 200–350 ms. Above 75, a step's audit entries and list rows, each
- * one request serialised in one task, took longer than 100 ms.
+ * `MAX_STEP`; its writes go in parts sized by time of their own (requestsInTasks.ts). Never below Dexie's
+ * key-tracking threshold: steps that shrank to 10–40 startups under load had Dexie record every list-row
+ * key they wrote, which held the page for 200–350 ms.
  */
 export const BULK_STEP = 50;
 const STEP_MS = 20;
 const MIN_STEP = DEXIE_TRACKS_BELOW;
-const MAX_STEP = 75;
+const MAX_STEP = 100;
 const nextStep = (step: number, busiestMs: number) => Math.max(MIN_STEP, Math.min(MAX_STEP, Math.floor((step * STEP_MS) / Math.max(busiestMs, 1))));
 
 /** The startup with the values set; a value set by a person is no longer a proposal. */

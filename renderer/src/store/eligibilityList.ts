@@ -3,6 +3,9 @@ import type { Claim, Founder, Report, Startup } from '@core/records';
 import { standingsOf, supportIds, type Standing, type StandingStatus, type SupportId, type SupportRules } from '@core/supports';
 import type { DeskDb } from './db';
 
+/** Rows a list of standings shows at a time. */
+export const PAGE_SIZE = 20;
+
 export const standingStatuses: readonly StandingStatus[] = ['qualifies', 'soon', 'claimed', 'not'];
 
 /**

@@ -53,7 +53,7 @@ export async function writeIndexRows(t: IndexTables, startups: (Startup | undefi
     return after && sameRow(after, old[i]) ? [] : [{ before: old[i], after }];
   });
   const rows = changes.flatMap(({ after }) => (after ? [after] : []));
-  await Promise.all([sendInTasks(rows, (part) => t.startupIndex.bulkPut(part)), applyTallies(t.tallies, indexRowsDelta(changes))]);
+  await Promise.all([sendInTasks(t.startupIndex, 'bulkPut', rows), applyTallies(t.tallies, indexRowsDelta(changes))]);
 }
 
 /** Derives the named startups' index rows from their records, and moves the kept totals with them. */

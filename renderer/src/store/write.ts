@@ -159,7 +159,7 @@ export async function prepareWrite<E extends Entity>(
   const sendOut = async () => {
     const { clientId, mutationId } = await takeMutationIds(db, outgoing.length);
     const entries = outgoing.map(({ record }, i): OutboxEntry => ({ clientId, mutationId: mutationId + i, entity, recordId: idOf(record), op: 'upsert', record, createdAt: at }));
-    await sendInTasks(entries, (part) => db.outbox.bulkAdd(part));
+    await sendInTasks(db.outbox, 'bulkAdd', entries);
   };
   const derive = () => {
     if (reindex && (entity === 'startup' || entity === 'founder')) {
@@ -173,8 +173,8 @@ export async function prepareWrite<E extends Entity>(
   // bounded time (`sendInTasks`): a bulk request serialises its rows in the task that issues it, and 100
   // drafts with their audit and outbox entries in one task took 140 ms.
   const steps = [
-    () => sendInTasks(changed.map((c) => c.atRest), (part) => table.bulkPut(part)),
-    () => sendInTasks(changed.map(({ record, atRest, before }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest })), (part) => db.audit.bulkAdd(part)),
+    () => sendInTasks(table, 'bulkPut', changed.map((c) => c.atRest)),
+    () => sendInTasks(db.audit, 'bulkAdd', changed.map(({ record, atRest, before }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest }))),
     derive,
     () => (outgoing.length > 0 ? sendOut() : undefined),
   ];

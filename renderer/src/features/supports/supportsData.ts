@@ -37,8 +37,7 @@ export function useEligibilityList(rules: SupportRules): { list?: EligibilityLis
   return state;
 }
 
-/** Rows a list shows at a time. */
-export const PAGE_SIZE = 20;
+export { PAGE_SIZE } from '../../store/eligibilityList';
 
 /** The list's rows `at` judged in full (the shown page); the last page stays shown while the next is read. */
 export function useStandingsAt(list: EligibilityList | undefined, at: Int32Array | undefined, rules: SupportRules): EligibleRow[] | undefined {
