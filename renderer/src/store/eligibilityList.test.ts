@@ -3,7 +3,7 @@ import type { Claim, Founder, KeyGroup, Report, Startup } from '@core/records';
 import { aFounder, aReport, aStartup } from '@core/testing/records';
 import { defaultSupportRules as rules, standingsOf } from '@core/supports';
 import { openDb, type DeskDb } from './db';
-import { eligibleRow, filterEligibility, scanEligibility, standingsAt, standingStatuses, type EligibilityFilter } from './eligibilityList';
+import { eligibleRow, filterEligibility, rejudgeStartup, scanEligibility, standingsAt, standingStatuses, type EligibilityFilter } from './eligibilityList';
 
 const TODAY = '2026-12-03';
 let db: DeskDb;
@@ -80,6 +80,21 @@ describe('the eligibility list', () => {
     // Some of each status, or the comparison proves little.
     const all = filterEligibility(list, filters[0]!).counts;
     for (const s of standingStatuses) expect(all[s]).toBeGreaterThan(0);
+  });
+
+  it('judges one startup again at once after a claim, as a rescan would', async () => {
+    const list = (await scanEligibility(db, rules, TODAY))!;
+    const qualifying = filterEligibility(list, { support: 'startupSubsidy', status: 'qualifies', search: '' }).rows[0]!;
+    const startupId = list.startups[list.startup[qualifying]!]!.id;
+    await db.claims.put({ id: 'c-new', support: 'startupSubsidy', startupId, state: 'preparing' } as unknown as Claim);
+    const patched = (await rejudgeStartup(db, list, startupId, rules, TODAY))!;
+    expect(standingStatuses[patched.status[qualifying]!]).toBe('claimed');
+    expect(patched.status).toEqual((await scanEligibility(db, rules, TODAY))!.status);
+    // The list it came from is left as it was.
+    expect(standingStatuses[list.status[qualifying]!]).toBe('qualifies');
+    // A startup whose rows no longer line up (a founder added) is left to the rescan.
+    await db.founders.put(aFounder(`${startupId}-new`, startupId));
+    expect(await rejudgeStartup(db, list, startupId, rules, TODAY)).toBeUndefined();
   });
 
   it('stops a scan a newer one replaces', async () => {

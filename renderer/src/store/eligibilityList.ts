@@ -121,6 +121,48 @@ export async function scanEligibility(db: DeskDb, rules: SupportRules, today: st
   return { startups, founders, length: rows.length, startup: rows.startup, founder: rows.founder, support: rows.support, status: rows.status };
 }
 
+/** The first index in sorted `a` (of `n`) whose value is not below `x`. */
+function lowerBound<T>(n: number, at: (i: number) => T, x: T): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The list with one startup judged again from its records as they are now (a claim just recorded for
+ * it), so the list shows the change at once; the rescan the change starts follows. Undefined where the
+ * startup's rows no longer line up (a founder added or removed): then the rescan alone tells.
+ */
+export async function rejudgeStartup(db: DeskDb, list: EligibilityList, startupId: string, rules: SupportRules, today: string): Promise<EligibilityList | undefined> {
+  const s = lowerBound(list.startups.length, (i) => list.startups[i]!.id, startupId);
+  if (list.startups[s]?.id !== startupId) return undefined;
+  const from = lowerBound(list.length, (i) => list.startup[i]!, s);
+  const to = lowerBound(list.length, (i) => list.startup[i]!, s + 1);
+  const [startup, founders, reports, claims] = await Promise.all([
+    db.startups.get(startupId),
+    db.founders.where('startupId').equals(startupId).toArray(),
+    db.reports.where('startupId').equals(startupId).toArray(),
+    db.claims.where('startupId').equals(startupId).toArray(),
+  ]);
+  if (!startup || !isResident(startup)) return undefined;
+  const standings = standingsOf({ startup, founders, reports, claims, today }, rules);
+  if (standings.length !== to - from) return undefined;
+  const status = list.status.slice();
+  for (let k = 0; k < standings.length; k++) {
+    const row = from + k;
+    const standing = standings[k]!;
+    const f = list.founder[row]!;
+    if (supportIds[list.support[row]!] !== standing.support || (f < 0 ? undefined : list.founders[f]!.id) !== standing.founderId) return undefined;
+    status[row] = standingStatuses.indexOf(standing.status);
+  }
+  return { ...list, status };
+}
+
 export interface EligibilityFilter {
   support: SupportId | 'all';
   status: StandingStatus | 'all';

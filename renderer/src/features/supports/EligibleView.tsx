@@ -15,7 +15,7 @@ import { PAGE_SIZE, statusColor, today, useEligibilityList, useStandingsAt, type
 export function EligibleView({ rules }: { rules: SupportRules }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { list, judged } = useEligibilityList(rules);
+  const { list, judged, rejudge } = useEligibilityList(rules);
   const [support, setSupport] = useState<SupportId | 'all'>('all');
   const [status, setStatus] = useState<StandingStatus | 'all'>('qualifies');
   const [search, setSearch] = useState('');
@@ -77,7 +77,18 @@ export function EligibleView({ rules }: { rules: SupportRules }) {
         page={{ current: page, total: filtered?.rows.length ?? 0, onChange: setPage }}
       />
       {recording && (
-        <ClaimDialog startupId={recording.startupId} startupName={recording.startupName} rules={rules} support={recording.support} founderId={recording.founderId} onClose={() => setRecording(undefined)} />
+        <ClaimDialog
+          startupId={recording.startupId}
+          startupName={recording.startupName}
+          rules={rules}
+          support={recording.support}
+          founderId={recording.founderId}
+          onClose={() => {
+            // The claim shows in the list at once; the rescan its save starts follows.
+            rejudge(recording.startupId);
+            setRecording(undefined);
+          }}
+        />
       )}
     </Space>
   );

@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import type { Carrier, Claim } from '@core/records';
 import { standingsOf, supportsOf, type Check, type Condition, type Standing, type Support, type SupportRules } from '@core/supports';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { db } from '../../store/db';
-import { eligibleRow, scanEligibility, standingsAt, type EligibilityList, type EligibleRow } from '../../store/eligibilityList';
+import { eligibleRow, rejudgeStartup, scanEligibility, standingsAt, type EligibilityList, type EligibleRow } from '../../store/eligibilityList';
 import { publishedSupportRules, supportRulesInForce, type SupportRulesInForce } from '../../store/publishedSupportRules';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -21,7 +21,7 @@ export type { EligibleRow };
  * 可申请的扶持 for every resident, judged off the page's long tasks (`scanEligibility`), again whenever a
  * startup, founder, report or claim changes; the last list stays shown while the next is judged.
  */
-export function useEligibilityList(rules: SupportRules): { list?: EligibilityList; judged?: number } {
+export function useEligibilityList(rules: SupportRules): { list?: EligibilityList; judged?: number; rejudge: (startupId: string) => void } {
   // A new value whenever any of the four tables changes (a count reads a table's whole key range).
   const changed = useLiveQuery(async () => {
     await Promise.all([db.startups.count(), db.founders.count(), db.reports.count(), db.claims.count()]);
@@ -34,7 +34,16 @@ export function useEligibilityList(rules: SupportRules): { list?: EligibilityLis
     void scanEligibility(db, rules, today(), (p) => setState((was) => ({ ...was, judged: p.done })), stop.signal).then((list) => list && setState({ list }));
     return () => stop.abort();
   }, [changed, rules]);
-  return state;
+  const rejudge = useCallback(
+    (startupId: string) => {
+      const list = state.list;
+      if (!list) return;
+      // Kept only if no newer list came meanwhile.
+      void rejudgeStartup(db, list, startupId, rules, today()).then((next) => next && setState((was) => (was.list === list ? { ...was, list: next } : was)));
+    },
+    [state.list, rules],
+  );
+  return { ...state, rejudge };
 }
 
 export { PAGE_SIZE } from '../../store/eligibilityList';
