@@ -13,8 +13,8 @@ let founders: Founder[];
 let reports: Report[];
 let claims: Claim[];
 
-// More residents than a scan's first page, in every state the list tells apart.
-const RESIDENTS = 260;
+// More residents than a scan's first pages, in every state the list tells apart.
+const RESIDENTS = 700;
 const groups: KeyGroup[][] = [['graduate'], ['veteran'], [], ['hardToEmploy', 'unemployed']];
 beforeEach(async () => {
   db = openDb(`eligibility-${++n}`);

@@ -103,11 +103,16 @@ export async function scanEligibility(db: DeskDb, rules: SupportRules, today: st
   let size = FIRST_PAGE;
   // The next page is read while this one is judged.
   let next = readPage(db, undefined, size);
+  let asked = size;
   for (;;) {
     const page = await next;
     if (signal?.aborted) return undefined;
-    const more = page.startups.length === size;
-    if (more) next = readPage(db, page.startups.at(-1)!.id, size);
+    // A full page (of the size it was read with) may have more after it.
+    const more = page.startups.length === asked;
+    if (more) {
+      next = readPage(db, page.startups.at(-1)!.id, size);
+      asked = size;
+    }
     const started = performance.now();
     for (const startup of page.startups) {
       if (!isResident(startup)) continue;
