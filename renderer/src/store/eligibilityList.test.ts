@@ -71,20 +71,20 @@ describe('the eligibility list', () => {
     ];
     for (const filter of filters) {
       const kept = reference.filter((r) => (filter.support === 'all' || r.support === filter.support) && (!filter.search || r.startupName.includes(filter.search) || r.applicantName.includes(filter.search)));
-      const { counts, rows } = filterEligibility(list, filter);
+      const { counts, rows } = (await filterEligibility(list, filter))!;
       expect(counts).toEqual(Object.fromEntries(standingStatuses.map((s) => [s, kept.filter((r) => r.status === s).length])));
       const expected = kept.filter((r) => filter.status === 'all' || r.status === filter.status);
       // The rows kept, judged again in full, are the reference's rows in its order.
       expect(await standingsAt(db, list, rows, rules, TODAY)).toEqual(expected);
     }
     // Some of each status, or the comparison proves little.
-    const all = filterEligibility(list, filters[0]!).counts;
+    const all = (await filterEligibility(list, filters[0]!))!.counts;
     for (const s of standingStatuses) expect(all[s]).toBeGreaterThan(0);
   });
 
   it('judges one startup again at once after a claim, as a rescan would', async () => {
     const list = (await scanEligibility(db, rules, TODAY))!;
-    const qualifying = filterEligibility(list, { support: 'startupSubsidy', status: 'qualifies', search: '' }).rows[0]!;
+    const qualifying = (await filterEligibility(list, { support: 'startupSubsidy', status: 'qualifies', search: '' }))!.rows[0]!;
     const startupId = list.startups[list.startup[qualifying]!]!.id;
     await db.claims.put({ id: 'c-new', support: 'startupSubsidy', startupId, state: 'preparing' } as unknown as Claim);
     const patched = (await rejudgeStartup(db, list, startupId, rules, TODAY))!;

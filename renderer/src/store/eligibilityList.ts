@@ -187,8 +187,15 @@ export interface FilteredEligibility {
   rows: Int32Array;
 }
 
-/** The rows a filter keeps and its counts, in one pass over the list (a name is matched once, not per row). */
-export function filterEligibility(list: EligibilityList, { support, status, search }: EligibilityFilter): FilteredEligibility {
+/** Standings a filter goes through in one task: all 1.1 million of 100k residents in one took 350 ms under load. */
+const FILTER_CHUNK = 100_000;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The rows a filter keeps and its counts, in one pass over the list (a name is matched once, not per
+ * row), FILTER_CHUNK standings a task. `signal` stops a pass a newer filter replaces (then undefined).
+ */
+export async function filterEligibility(list: EligibilityList, { support, status, search }: EligibilityFilter, signal?: AbortSignal): Promise<FilteredEligibility | undefined> {
   const wantSupport = support === 'all' ? -1 : supportIds.indexOf(support);
   const wantStatus = status === 'all' ? -1 : standingStatuses.indexOf(status);
   const startupHit = search ? Uint8Array.from(list.startups, (s) => (s.name.includes(search) ? 1 : 0)) : undefined;
@@ -197,6 +204,10 @@ export function filterEligibility(list: EligibilityList, { support, status, sear
   const kept = new Int32Array(list.length);
   let n = 0;
   for (let i = 0; i < list.length; i++) {
+    if (i > 0 && i % FILTER_CHUNK === 0) {
+      await nextTask();
+      if (signal?.aborted) return undefined;
+    }
     if (wantSupport >= 0 && list.support[i] !== wantSupport) continue;
     if (startupHit && !startupHit[list.startup[i]!]) {
       const f = list.founder[i]!;

@@ -630,7 +630,7 @@ async function run(o: BenchOptions): Promise<SizeRun> {
     watchLongTasks: true,
     store: async () => {
       eligibility = (await scanEligibility(db, defaultSupportRules, TODAY))!;
-      const { counts, rows } = filterEligibility(eligibility, { support: 'all', status: 'qualifies', search: '' });
+      const { counts, rows } = (await filterEligibility(eligibility, { support: 'all', status: 'qualifies', search: '' }))!;
       const shown = await standingsAt(db, eligibility, rows.subarray(0, PAGE_SIZE), defaultSupportRules, TODAY);
       judgedNote = `${eligibility.startups.length.toLocaleString('en-US')} residents, ${eligibility.length.toLocaleString('en-US')} standings (${counts.qualifies.toLocaleString('en-US')} qualify, ${counts.soon.toLocaleString('en-US')} soon), first page of ${shown.length}`;
     },
@@ -644,8 +644,9 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       runs: light,
       watchLongTasks: true,
       store: async () => {
-        filterEligibility(list, { support: 'startupSubsidy', status: 'all', search: '科技' });
-        await standingsAt(db, list, filterEligibility(list, { support: 'all', status: 'soon', search: '' }).rows.subarray(0, PAGE_SIZE), defaultSupportRules, TODAY);
+        await filterEligibility(list, { support: 'startupSubsidy', status: 'all', search: '科技' });
+        const soon = (await filterEligibility(list, { support: 'all', status: 'soon', search: '' }))!;
+        await standingsAt(db, list, soon.rows.subarray(0, PAGE_SIZE), defaultSupportRules, TODAY);
       },
       note: 'a support and a name searched, then another status with its first page judged in full',
     });

@@ -8,7 +8,7 @@ import { ClaimDialog } from './ClaimDialog';
 import { eligibleSheet, saveSheet } from './exportSupports';
 import { StandingsTable } from './StandingsTable';
 import { db } from '../../store/db';
-import { filterEligibility, standingStatuses as statuses, standingsAt } from '../../store/eligibilityList';
+import { filterEligibility, standingStatuses as statuses, standingsAt, type FilteredEligibility } from '../../store/eligibilityList';
 import { PAGE_SIZE, statusColor, today, useEligibilityList, useStandingsAt, type EligibleRow } from './supportsData';
 
 /** 可申请的扶持: every resident's supports, filtered by support, status and name, with counts. */
@@ -22,7 +22,13 @@ export function EligibleView({ rules }: { rules: SupportRules }) {
   const [page, setPage] = useState(1);
   const [recording, setRecording] = useState<EligibleRow>();
   // Exact counts and the rows kept, over every standing of every resident, in one pass.
-  const filtered = useMemo(() => list && filterEligibility(list, { support, status, search }), [list, support, status, search]);
+  const [filtered, setFiltered] = useState<FilteredEligibility>();
+  useEffect(() => {
+    if (!list) return;
+    const stop = new AbortController();
+    void filterEligibility(list, { support, status, search }, stop.signal).then((f) => f && setFiltered(f));
+    return () => stop.abort();
+  }, [list, support, status, search]);
   useEffect(() => setPage(1), [support, status, search]);
   const onPage = useMemo(() => filtered?.rows.subarray((page - 1) * PAGE_SIZE, page * PAGE_SIZE), [filtered, page]);
   const shown = useStandingsAt(list, onPage, rules);
