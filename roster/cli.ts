@@ -29,6 +29,7 @@ import { openStore } from './db/open';
 import { parseInput, RosterError } from './errors';
 import { compactChanges } from './store/compaction';
 import { createJoinCode } from './store/desks';
+import { publishSupportRules, supportRulesInput } from './store/supportRules';
 
 /** The authority's CLI: works on the database directly, with the same actions as the admin API. */
 const commands: Record<string, { usage: string; run(store: Store, args: string[]): Promise<unknown> }> = {
@@ -69,6 +70,10 @@ const commands: Record<string, { usage: string; run(store: Store, args: string[]
   'template:publish': {
     usage: '<template.json>',
     run: (store, [file = '']) => publishTemplate(store, parseInput(templateInput, JSON.parse(readFileSync(file, 'utf8')))),
+  },
+  'support-rules:publish': {
+    usage: '<province: 2 digits> <rules.json>',
+    run: (store, [province, file = '']) => publishSupportRules(store, parseInput(supportRulesInput, { province, rules: JSON.parse(readFileSync(file, 'utf8')) })),
   },
   findings: {
     usage: 'creditCode|founder [after] [limit]',

@@ -109,6 +109,8 @@ export const rosterChangeSchema = z.discriminatedUnion('kind', [
   z.object({ seq: z.number().int(), kind: z.literal('verification'), startupId: z.string(), result: z.enum(['verified', 'mismatch']), note: z.string().optional() }),
   z.object({ seq: z.number().int(), kind: z.literal('keyProject'), startupId: z.string(), designated: z.boolean() }),
   z.object({ seq: z.number().int(), kind: z.literal('template'), template: z.unknown() }),
+  /** A province's support rule set as the authority published it (`province`: the region code's first two digits); `rules` is core's supportRulesSchema. */
+  z.object({ seq: z.number().int(), kind: z.literal('supportRules'), province: z.string().regex(/^\d{2}$/), rules: z.unknown() }),
   /**
    * Several desks: a record as the roster holds it after another desk's accepted mutation (never sent to
    * the desk that made it). `record` is null for a tombstone. `absorbed` names a record id merged into this

@@ -27,6 +27,7 @@ import { createJoinCode } from '../store/desks';
 import { mutationSchema } from '@core/sync/protocol';
 import { parseInput, RosterError } from '../errors';
 import { storable } from '../storableText';
+import { publishSupportRules, supportRulesInput } from '../store/supportRules';
 import { bearerToken, sameSecret } from '../store/tokens';
 import type { AppOptions } from './options';
 
@@ -65,6 +66,7 @@ export async function adminRoutes(app: FastifyInstance, options: AppOptions): Pr
     return designateKeyProject(store, code, startupId, parseInput(keyProjectInput, request.body));
   });
   app.post('/v1/admin/templates', async (request) => publishTemplate(store, parseInput(templateInput, request.body)));
+  app.post('/v1/admin/support-rules', async (request) => publishSupportRules(store, parseInput(supportRulesInput, request.body)));
 
   // Questions about the whole country: answered here only, never to a carrier.
   app.get('/v1/admin/findings', async (request) => {

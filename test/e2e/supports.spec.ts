@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { defaultSupportRules, type SupportRules } from '../../core/supports/rules';
+import { startRosterProcess } from '../support/rosterProcess';
 import { choose, fillDate, setUpCarrier } from './support/desk';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -150,4 +155,68 @@ test('from eligibility through a granted claim to the dashboard, and the claims 
   const card = page.getByRole('region', { name: '扶持申请与批准（按季度）' });
   await card.getByRole('button', { name: '查看数据' }).click();
   await expect(card.getByRole('row').filter({ hasText: quarterOf(today) })).toHaveText(new RegExp(`${quarterOf(today)}\\s*1\\s*0\\.8\\s*1\\s*0\\.8`));
+});
+
+/** Zhejiang's rule set as the authority publishes it: its own startup subsidy. */
+const published = (version: number, amount: number): SupportRules => ({
+  ...defaultSupportRules,
+  version,
+  params: { ...defaultSupportRules.params, startupSubsidy: { ...defaultSupportRules.params.startupSubsidy, amount } },
+});
+
+test('the rule set the roster publishes for the province applies on the desk, shown read-only beside the local rules', async ({ page }) => {
+  const adminToken = 'e2e-admin-token';
+  const carrierCode = 'ZJ-330185-002';
+  const dir = mkdtempSync(join(tmpdir(), 'desk-support-rules-e2e-'));
+  const roster = await startRosterProcess(['--db', join(dir, 'roster.sqlite')], { ROSTER_ADMIN_TOKEN: adminToken });
+  const admin = (path: string, body: unknown) =>
+    fetch(`${roster.url}/v1/admin${path}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  try {
+    const { token } = (await (await admin('/carriers', { code: carrierCode, name: '青山湖创业孵化基地' })).json()) as { token: string };
+    // Zhejiang's (33, where the carrier is) and Jiangsu's: only the first is this desk's.
+    expect((await admin('/support-rules', { province: '33', rules: published(7, 10_000) })).status).toBe(200);
+    expect((await admin('/support-rules', { province: '32', rules: published(9, 3000) })).status).toBe(200);
+
+    await setUpCarrier(page);
+    await seedResident(page);
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const profile = page.locator('.ant-card').filter({ has: page.getByText('载体信息', { exact: true }) });
+    await profile.getByLabel('名录编码').fill(carrierCode);
+    await profile.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await page.getByLabel('名录服务地址').fill(roster.url);
+    await page.getByLabel('访问令牌').fill(token);
+    await page.getByRole('button', { name: '保存连接设置' }).click();
+    await expect(page.getByRole('banner').getByRole('button', { name: /同步状态：已同步/ })).toBeVisible();
+
+    // 设置: the published set first, read-only, in force; the local rules below it, kept.
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const publishedRules = page.getByRole('region', { name: '名录服务发布的扶持政策规则' });
+    await expect(publishedRules.getByText('名录服务为本省（行政区划代码 33）发布了扶持政策规则第 7 版')).toBeVisible();
+    const subsidy = publishedRules.getByRole('region', { name: '发布的规则：一次性创业补贴' });
+    await expect(subsidy).toContainText('10,000 元');
+    await expect(subsidy).toContainText('补贴金额（元）：10,000');
+    await expect(publishedRules.getByRole('spinbutton')).toHaveCount(0);
+    const local = page.getByRole('form', { name: '扶持政策规则' });
+    await expect(local.getByText('第 1 版')).toBeVisible();
+    await expect(local.getByText('本载体的本地规则：已保留，但本省有发布的规则时不生效。')).toBeVisible();
+    await expect(local.getByLabel('一次性创业补贴：补贴金额（元）')).toHaveValue('5000');
+
+    // 可申请的扶持 is judged by it.
+    await page.getByRole('menuitem', { name: '扶持政策' }).click();
+    await expect(page.getByText('按本省扶持政策规则（第 7 版）')).toBeVisible();
+    const subsidyRow = page.getByRole('row').filter({ hasText: '杭州青禾数字科技有限公司' }).filter({ hasText: '一次性创业补贴' });
+    await expect(subsidyRow).toContainText('10,000 元');
+
+    // A later version, pulled on the next sync, replaces it.
+    expect((await admin('/support-rules', { province: '33', rules: published(8, 12_000) })).status).toBe(200);
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await page.getByRole('menuitem', { name: '扶持政策' }).click();
+    await expect(page.getByText('按本省扶持政策规则（第 8 版）')).toBeVisible();
+    await expect(subsidyRow).toContainText('12,000 元');
+  } finally {
+    await roster.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

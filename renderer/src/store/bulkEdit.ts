@@ -4,6 +4,7 @@ import type { DeskDb } from './db';
 import { TallySum } from './importResidents';
 import { operatorName } from './operator';
 import { foundersOf, writeIndexRows } from './rebuildIndex';
+import { DEXIE_TRACKS_BELOW } from './requestsInTasks';
 import { prepareSeals, unsealFounders } from './sealing';
 import type { StartupIndexRow } from './startupIndex';
 import { parseRecord, prepareWrite, ValidationError, writeTables, type PreparedWrite } from './write';
@@ -77,14 +78,15 @@ export interface BulkProgress {
  * Each step is issued from the last one's answers, in tasks of its own, as the import writes
  * (importResidents.ts): the page keeps painting and answering while 5,000 are written. A step starts at
  * `BULK_STEP` startups and is then sized by time: the next one is as large as keeps its longest stretch of
- * main thread (the edits checked, or the list rows derived) near `STEP_MS`, and never above `MAX_STEP`:
- * the step's audit and outbox entries are serialised in tasks of their own that this does not time, and
- * steps grown to 150–250 startups held the page for 250–300 ms.
+ * main thread (the edits checked, or the list rows derived) near `STEP_MS`, between `MIN_STEP` and
+ * `MAX_STEP`; its writes go in parts sized by time of their own (requestsInTasks.ts). Never below Dexie's
+ * key-tracking threshold: steps that shrank to 10–40 startups under load had Dexie record every list-row
+ * key they wrote, which held the page for 200–350 ms.
  */
 export const BULK_STEP = 50;
 const STEP_MS = 20;
-const MIN_STEP = 10;
-const MAX_STEP = 75;
+const MIN_STEP = DEXIE_TRACKS_BELOW;
+const MAX_STEP = 100;
 const nextStep = (step: number, busiestMs: number) => Math.max(MIN_STEP, Math.min(MAX_STEP, Math.floor((step * STEP_MS) / Math.max(busiestMs, 1))));
 
 /** The startup with the values set; a value set by a person is no longer a proposal. */

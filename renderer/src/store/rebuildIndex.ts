@@ -5,6 +5,7 @@ import { addCoachedMonths } from '@core/tallies/totals';
 import type { TallyRow } from './db';
 import { indexRowOf, type StartupIndexRow } from './startupIndex';
 import { applyTallies, indexRowsDelta, recordDelta } from './tallies';
+import { sendInTasks } from './requestsInTasks';
 
 /** The tables the derived data comes from and goes to; untyped so a schema upgrade can pass its transaction's. */
 export interface IndexTables {
@@ -52,7 +53,7 @@ export async function writeIndexRows(t: IndexTables, startups: (Startup | undefi
     return after && sameRow(after, old[i]) ? [] : [{ before: old[i], after }];
   });
   const rows = changes.flatMap(({ after }) => (after ? [after] : []));
-  await Promise.all([rows.length > 0 ? t.startupIndex.bulkPut(rows) : undefined, applyTallies(t.tallies, indexRowsDelta(changes))]);
+  await Promise.all([sendInTasks(t.startupIndex, 'bulkPut', rows), applyTallies(t.tallies, indexRowsDelta(changes))]);
 }
 
 /** Derives the named startups' index rows from their records, and moves the kept totals with them. */

@@ -2,6 +2,7 @@ import { changesNothing } from '@core/identity';
 import { templateSchema, type Entity, type Founder, type Startup } from '@core/records';
 import type { OutboxEntry, PushResult, RosterChange, SnapshotResponse } from '@core/sync/protocol';
 import type { DeskDb } from './db';
+import { keepPublishedSupportRules } from './publishedSupportRules';
 import { rebuildStartupIndex } from './rebuildIndex';
 import { replaceConflicts } from './conflicts';
 import { applyIncoming, relayedWho, relayTables, sealerFor, type IncomingRecord } from './relay';
@@ -243,6 +244,9 @@ async function applyChangesInTx(db: DeskDb, changes: readonly RosterChange[], re
       case 'template':
         // Validated by the roster with the same schema; a template this desk cannot read stops the pull visibly.
         await db.templates.put({ ...templateSchema.parse(c.template), published: true });
+        break;
+      case 'supportRules':
+        await keepPublishedSupportRules(db, c.province, c.rules);
         break;
     }
   }

@@ -6,6 +6,7 @@ import type { DeskDb } from './db';
 import { checkUnsealedWrite } from './sealing';
 import { tableOf } from './schema';
 import { rebuildStartupIndex } from './rebuildIndex';
+import { sendInTasks } from './requestsInTasks';
 import { applyTallies, movesTallies, recordDelta } from './tallies';
 
 /** A record failed its schema: the issues name the field and an i18n key, for the form to mark. */
@@ -185,21 +186,20 @@ export async function prepareWrite<E extends Entity>(
   const outgoing = relayed ? [] : changed.filter(({ record }) => !isDemoId(idOf(record)));
   const sendOut = async () => {
     const { clientId, mutationId } = await takeMutationIds(db, outgoing.length);
-    await db.outbox.bulkAdd(
-      outgoing.map(({ record, atRest, before, baseVersion }, i): OutboxEntry => ({
-        clientId,
-        mutationId: mutationId + i,
-        entity,
-        recordId: idOf(record),
-        op: 'upsert',
-        record,
-        createdAt: at,
-        baseVersion,
-        fields: changedFields(before as object | null, atRest),
-        by: who,
-        ...(resolves?.length ? { resolves: [...resolves] } : {}),
-      })),
-    );
+    const entries = outgoing.map(({ record, atRest, before, baseVersion }, i): OutboxEntry => ({
+      clientId,
+      mutationId: mutationId + i,
+      entity,
+      recordId: idOf(record),
+      op: 'upsert',
+      record,
+      createdAt: at,
+      baseVersion,
+      fields: changedFields(before as object | null, atRest),
+      by: who,
+      ...(resolves?.length ? { resolves: [...resolves] } : {}),
+    }));
+    await sendInTasks(db.outbox, 'bulkAdd', entries);
   };
   const derive = () => {
     if (reindex && (entity === 'startup' || entity === 'founder')) {
@@ -209,12 +209,12 @@ export async function prepareWrite<E extends Entity>(
     if (movesTallies(entity)) return applyTallies(db.tallies, recordDelta(entity, changed.map(({ before, atRest }) => ({ before, after: atRest }))));
   };
   // A transaction runs its requests in order (the index rebuild reads the records just put). A few
-  // records go out together, one round trip for an edit. Many go one kind per task: a bulk request
-  // serialises its rows in the task that issues it, and 100 drafts with their audit and outbox
-  // entries in one task took 140 ms.
+  // records go out together, one round trip for an edit. Many go one kind at a time, each in parts of
+  // bounded time (`sendInTasks`): a bulk request serialises its rows in the task that issues it, and 100
+  // drafts with their audit and outbox entries in one task took 140 ms.
   const steps = [
-    () => table.bulkPut(changed.map((c) => c.atRest)),
-    () => db.audit.bulkAdd(changed.map(({ record, atRest, before, who }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest }))),
+    () => sendInTasks(table, 'bulkPut', changed.map((c) => c.atRest)),
+    () => sendInTasks(db.audit, 'bulkAdd', changed.map(({ record, atRest, before, who }) => ({ at, who, entity, recordId: idOf(record), before, after: atRest }))),
     derive,
     () => (outgoing.length > 0 ? sendOut() : undefined),
   ];

@@ -8,6 +8,7 @@ import type { Evaluation, Founder, Report, Session, Startup } from '@core/record
 import { residentDuring } from '@core/reports/residents';
 import { computeMetrics, periodInstants, residentTemplate, scoreEvaluation } from '@core/scoring';
 import type { RosterRequest } from '@core/bridge';
+import { defaultSupportRules } from '@core/supports';
 import type { OutboxEntry } from '@core/sync/protocol';
 import { exportRound } from '../../../renderer/src/features/evaluations/exportRound';
 import { loadRound } from '../../../renderer/src/features/evaluations/roundData';
@@ -23,6 +24,7 @@ import { indexRowsDelta, loadTallyView } from '../../../renderer/src/store/talli
 import { db, DB_NAME, type DeskDb, openDb } from '../../../renderer/src/store/db';
 import { runRound } from '../../../renderer/src/store/evaluations';
 import { bulkEdit } from '../../../renderer/src/store/bulkEdit';
+import { filterEligibility, PAGE_SIZE, scanEligibility, standingsAt, type EligibilityList } from '../../../renderer/src/store/eligibilityList';
 import { importResidents, type ImportRow } from '../../../renderer/src/store/importResidents';
 import { rebuildDerived } from '../../../renderer/src/store/rebuildIndex';
 import { countMatches, LIST_COUNT_CAP, pageStartups, saveStartup, startupFile, type ListCount, type StartupQuery } from '../../../renderer/src/store/startups';
@@ -620,6 +622,39 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       ),
     note: 'every record of the range, with the ids behind each figure (exits page, self-assessment)',
   });
+
+  // 可申请的扶持 (issue 23): every resident and founder judged in pages, the counts of the list's
+  // default filter, and its first page judged again in full, as the page shows it.
+  let eligibility: EligibilityList | undefined;
+  let judgedNote = '';
+  await step({
+    op: 'eligibility list + counts',
+    runs: heavy,
+    watchLongTasks: true,
+    store: async () => {
+      eligibility = (await scanEligibility(db, defaultSupportRules, TODAY))!;
+      const { counts, rows } = (await filterEligibility(eligibility, { support: 'all', status: 'qualifies', search: '' }))!;
+      const shown = await standingsAt(db, eligibility, rows.subarray(0, PAGE_SIZE), defaultSupportRules, TODAY);
+      judgedNote = `${eligibility.startups.length.toLocaleString('en-US')} residents, ${eligibility.length.toLocaleString('en-US')} standings (${counts.qualifies.toLocaleString('en-US')} qualify, ${counts.soon.toLocaleString('en-US')} soon), first page of ${shown.length}`;
+    },
+  });
+  const eligibilityResult = results.find((r) => r.op === 'eligibility list + counts');
+  if (eligibilityResult) eligibilityResult.note = `scanEligibility (store/eligibilityList.ts): ${judgedNote}`;
+  if (eligibility) {
+    const list = eligibility;
+    await step({
+      op: 'eligibility filter + counts',
+      runs: light,
+      watchLongTasks: true,
+      store: async () => {
+        await filterEligibility(list, { support: 'startupSubsidy', status: 'all', search: '科技' });
+        const soon = (await filterEligibility(list, { support: 'all', status: 'soon', search: '' }))!;
+        await standingsAt(db, list, soon.rows.subarray(0, PAGE_SIZE), defaultSupportRules, TODAY);
+      },
+      note: 'a support and a name searched, then another status with its first page judged in full',
+    });
+    eligibility = undefined;
+  }
 
   let roundRows = 0;
   await step({

@@ -1,16 +1,15 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
-import { supportIds, type SupportId } from '@core/supports';
+import { supportIds, type SupportId, type SupportRules } from '@core/supports';
 import i18n from '../../i18n';
 import { PrintFrame } from '../../shell/PrintFrame';
 import { navigate } from '../../shell/route';
 import { amountText, supportOf, today, useStartupStandings, whyText } from './supportsData';
 
 /** An A4 application checklist for one applicant and support: the conditions with their figures, the documents. */
-export function ChecklistView({ carrier, startupId, support: supportParam, founderId }: { carrier: Carrier; startupId: string; support: string; founderId?: string }) {
+export function ChecklistView({ carrier, rules, startupId, support: supportParam, founderId }: { carrier: Carrier; rules: SupportRules; startupId: string; support: string; founderId?: string }) {
   const { t } = useTranslation();
-  const rules = carrier.rules.supports;
   const data = useStartupStandings(startupId, rules);
   // Handed in to the 人社 office with the application, so in Chinese whatever language the desk shows.
   const zh = i18n.getFixedT('zh-CN');

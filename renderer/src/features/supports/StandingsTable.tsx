@@ -2,10 +2,25 @@ import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SupportRules } from '@core/supports';
 import { navigate } from '../../shell/route';
-import { amountText, statusColor, supportOf, whyText, type EligibleRow } from './supportsData';
+import { amountText, PAGE_SIZE, statusColor, supportOf, whyText, type EligibleRow } from './supportsData';
 
 /** Supports for applicants, with what each condition found; the incubator's list and a startup's file share it. */
-export function StandingsTable({ rows, rules, showStartup, onRecord, loading }: { rows: EligibleRow[] | undefined; rules: SupportRules; showStartup: boolean; onRecord: (row: EligibleRow) => void; loading?: boolean }) {
+export function StandingsTable({
+  rows,
+  rules,
+  showStartup,
+  onRecord,
+  loading,
+  page,
+}: {
+  rows: EligibleRow[] | undefined;
+  rules: SupportRules;
+  showStartup: boolean;
+  onRecord: (row: EligibleRow) => void;
+  loading?: boolean;
+  /** Set where `rows` is one page of a longer list (the incubator's): which page, of how many rows. */
+  page?: { current: number; total: number; onChange: (page: number) => void };
+}) {
   const { t } = useTranslation();
   const name = (r: EligibleRow) => t(`supports.name.${r.support}`);
   return (
@@ -14,7 +29,7 @@ export function StandingsTable({ rows, rules, showStartup, onRecord, loading }: 
       rowKey="key"
       loading={loading}
       dataSource={rows}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      pagination={{ pageSize: PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false, ...page }}
       locale={{ emptyText: <Empty description={t('supports.noneEligible')} /> }}
       columns={[
         ...(showStartup ? [{ title: t('supports.col.startup'), key: 'startup', render: (_: unknown, r: EligibleRow) => <a href={`#/startups/${r.startupId}`}>{r.startupName}</a> }] : []),

@@ -7,13 +7,13 @@ import { getCarrier } from '../../store/carrier';
 import { db } from '../../store/db';
 import { ClaimDialog } from './ClaimDialog';
 import { StandingsTable } from './StandingsTable';
-import { useStartupStandings, type EligibleRow } from './supportsData';
+import { useStartupStandings, useSupportRules, type EligibleRow } from './supportsData';
 
 /** On a startup's file: its supports and its founders' (qualifies / soon and why / claimed). */
 export function StartupSupports({ startupId }: { startupId: string }) {
   const { t } = useTranslation();
   // The file is shown without the carrier at hand; its rule set is read here (the desk always has a carrier by now).
-  const rules = useLiveQuery(() => getCarrier(db), [])?.rules.supports ?? defaultSupportRules;
+  const rules = useSupportRules(useLiveQuery(() => getCarrier(db), []))?.rules ?? defaultSupportRules;
   const data = useStartupStandings(startupId, rules);
   const [recording, setRecording] = useState<EligibleRow>();
   // Those that do not qualify and are not near are left to the incubator's list.

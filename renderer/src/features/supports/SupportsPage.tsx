@@ -1,10 +1,11 @@
-import { Tabs } from 'antd';
+import { Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '@core/records';
 import { navigate } from '../../shell/route';
 import { ChecklistView } from './ChecklistView';
 import { ClaimsView } from './ClaimsView';
 import { EligibleView } from './EligibleView';
+import { useSupportRules } from './supportsData';
 
 const tabs = ['eligible', 'claims'] as const;
 type Tab = (typeof tabs)[number];
@@ -12,8 +13,9 @@ type Tab = (typeof tabs)[number];
 /** #/supports[/<tab>], #/supports/checklist/<startupId>/<support>[/<founderId>] */
 export function SupportsPage({ rest, carrier }: { rest: string[]; carrier: Carrier }) {
   const { t } = useTranslation();
-  const rules = carrier.rules.supports;
-  if (rest[0] === 'checklist' && rest[1] && rest[2]) return <ChecklistView carrier={carrier} startupId={rest[1]} support={rest[2]} founderId={rest[3]} />;
+  const rules = useSupportRules(carrier)?.rules;
+  if (!rules) return <Spin />;
+  if (rest[0] === 'checklist' && rest[1] && rest[2]) return <ChecklistView carrier={carrier} rules={rules} startupId={rest[1]} support={rest[2]} founderId={rest[3]} />;
   const tab: Tab = (tabs as readonly string[]).includes(rest[0] ?? '') ? (rest[0] as Tab) : 'eligible';
   return (
     <Tabs

@@ -1,40 +1,65 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
-import { addTo } from '@core/grouping';
-import type { Claim, Founder, Startup } from '@core/records';
+import type { Carrier, Claim } from '@core/records';
 import { standingsOf, supportsOf, type Check, type Condition, type Standing, type Support, type SupportRules } from '@core/supports';
+import { useCallback, useEffect, useState } from 'react';
 import { db } from '../../store/db';
+import { eligibleRow, rejudgeStartup, scanEligibility, standingsAt, type EligibilityList, type EligibleRow } from '../../store/eligibilityList';
+import { publishedSupportRules, supportRulesInForce, type SupportRulesInForce } from '../../store/publishedSupportRules';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** A support for one applicant, with the names the lists show. */
-export interface EligibleRow extends Standing {
-  key: string;
-  startupName: string;
-  /** The founder's name for a founder's support, else the startup's. */
-  applicantName: string;
+/** The rule set in force for the carrier (published for its province, else its own), live; undefined while read. */
+export function useSupportRules(carrier: Pick<Carrier, 'regionCode' | 'rules'> | undefined): SupportRulesInForce | undefined {
+  const published = useLiveQuery(() => publishedSupportRules(db), []);
+  return carrier && published ? supportRulesInForce(carrier, published) : undefined;
 }
 
-/** Every resident and each of its founders, judged live against the rule set. */
-export function useEligibility(rules: SupportRules) {
-  return useLiveQuery(async () => {
-    const startups = (await db.startups.where('status').equals('resident').toArray()).filter((s) => !s.voidedAt);
-    const ids = startups.map((s) => s.id);
-    const [founders, reports, claims] = await Promise.all([db.founders.where('startupId').anyOf(ids).toArray(), db.reports.where('startupId').anyOf(ids).toArray(), db.claims.where('startupId').anyOf(ids).toArray()]);
-    const on = today();
-    const [foundersOf, reportsOf, claimsOf] = [byStartup(founders), byStartup(reports), byStartup(claims)];
-    const rows = startups.flatMap((startup) => {
-      const own = foundersOf.get(startup.id) ?? [];
-      return standingsOf({ startup, founders: own, reports: reportsOf.get(startup.id) ?? [], claims: claimsOf.get(startup.id) ?? [], today: on }, rules).map((s) => toRow(s, startup, own));
-    });
-    return { rows, startups, founders, claims };
-  }, [rules]);
+export type { EligibleRow };
+
+/**
+ * 可申请的扶持 for every resident, judged off the page's long tasks (`scanEligibility`), again whenever a
+ * startup, founder, report or claim changes; the last list stays shown while the next is judged.
+ */
+export function useEligibilityList(rules: SupportRules): { list?: EligibilityList; judged?: number; rejudge: (startupId: string) => void } {
+  // A new value whenever any of the four tables changes (a count reads a table's whole key range).
+  const changed = useLiveQuery(async () => {
+    await Promise.all([db.startups.count(), db.founders.count(), db.reports.count(), db.claims.count()]);
+    return {};
+  }, []);
+  const [state, setState] = useState<{ list?: EligibilityList; judged?: number }>({});
+  useEffect(() => {
+    if (!changed) return;
+    const stop = new AbortController();
+    void scanEligibility(db, rules, today(), (p) => setState((was) => ({ ...was, judged: p.done })), stop.signal).then((list) => list && setState({ list }));
+    return () => stop.abort();
+  }, [changed, rules]);
+  const rejudge = useCallback(
+    (startupId: string) => {
+      const list = state.list;
+      if (!list) return;
+      // Kept only if no newer list came meanwhile.
+      void rejudgeStartup(db, list, startupId, rules, today()).then((next) => next && setState((was) => (was.list === list ? { ...was, list: next } : was)));
+    },
+    [state.list, rules],
+  );
+  return { ...state, rejudge };
 }
 
-function byStartup<T extends { startupId: string }>(list: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const x of list) addTo(map, x.startupId, x);
-  return map;
+export { PAGE_SIZE } from '../../store/eligibilityList';
+
+/** The list's rows `at` judged in full (the shown page); the last page stays shown while the next is read. */
+export function useStandingsAt(list: EligibilityList | undefined, at: Int32Array | undefined, rules: SupportRules): EligibleRow[] | undefined {
+  const [rows, setRows] = useState<EligibleRow[]>();
+  useEffect(() => {
+    if (!list || !at) return;
+    let current = true;
+    void standingsAt(db, list, at, rules, today()).then((r) => current && setRows(r));
+    return () => {
+      current = false;
+    };
+  }, [list, at, rules]);
+  return rows;
 }
 
 /** One startup's supports, live (its file). */
@@ -47,13 +72,8 @@ export function useStartupStandings(startupId: string, rules: SupportRules) {
       db.claims.where('startupId').equals(startupId).toArray(),
     ]);
     if (!startup) return undefined;
-    return { startup, founders, claims, rows: standingsOf({ startup, founders, reports, claims, today: today() }, rules).map((s) => toRow(s, startup, founders)) };
+    return { startup, founders, claims, rows: standingsOf({ startup, founders, reports, claims, today: today() }, rules).map((s) => eligibleRow(s, startup, founders)) };
   }, [startupId, rules]);
-}
-
-function toRow(s: Standing, startup: Startup, founders: readonly Founder[]): EligibleRow {
-  const founder = s.founderId ? founders.find((f) => f.id === s.founderId) : undefined;
-  return { ...s, key: `${s.startupId}:${s.support}:${s.founderId ?? ''}`, startupName: startup.name, applicantName: founder?.name ?? startup.name };
 }
 
 export const supportOf = (rules: SupportRules, id: Support['id']): Support => supportsOf(rules).find((s) => s.id === id)!;
