@@ -26,7 +26,8 @@ const PREFIX = SEALED_START.length + 64 + 2;
 const SEAL = /^\{"sha256":"([0-9a-f]{64})",$/;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const NEWLINE = encoder.encode('\n');
+/** A line's start before its digest is known: as long as the seal that replaces it. */
+const UNSEALED = `${SEALED_START}${'0'.repeat(64)}",`;
 
 /** Compressed bytes are gathered into Blobs of about this size: a Blob per piece costs the browser a registration each. */
 const BLOB_BYTES = 4 * 2 ** 20;
@@ -69,7 +70,10 @@ export class BackupWriter {
   private readonly output: Promise<Blob[]>;
   private waiting: SealedLine[] = [];
 
-  /** `gzip` compresses as CompressionStream('gzip') does; the desk hands one that works off the page's thread. */
+  /**
+   * `gzip` compresses as CompressionStream('gzip') does; the desk hands one that works off the page's
+   * thread. Each line is written to it once, as a buffer no one else holds.
+   */
   constructor(header: { schemaVersion: number; createdAt: string }, gzip: ReadableWritablePair<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>> = new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>) {
     this.input = gzip.writable.getWriter();
     this.output = collect(gzip.readable);
@@ -92,11 +96,13 @@ export class BackupWriter {
   }
 
   private seal(fields: Record<string, unknown>): void {
-    // JSON.stringify's "{" is left off: the line's own `{"sha256":"…",` takes its place.
-    const line: SealedLine = { bytes: encoder.encode(JSON.stringify(fields).slice(1)) };
+    // The whole line encoded once, its hash a placeholder written in when the digest settles, so each
+    // line is one buffer of its own. JSON.stringify's "{" is left off: the seal's `{"sha256":"…",` takes its place.
+    const line: SealedLine = { bytes: encoder.encode(`${UNSEALED}${JSON.stringify(fields).slice(1)}\n`) };
     // Digests settle on their own time; whichever settles, the lines that then have theirs go out in order.
     this.hashes.push(
-      sha256Hex(line.bytes).then((hash) => {
+      sha256Hex(line.bytes.subarray(PREFIX, -1)).then((hash) => {
+        encoder.encodeInto(hash, line.bytes.subarray(SEALED_START.length));
         line.hash = hash;
         this.flush();
         return hash;
@@ -109,11 +115,8 @@ export class BackupWriter {
   private flush(): void {
     let ready = 0;
     while (ready < this.waiting.length && this.waiting[ready]!.hash) {
-      const line = this.waiting[ready++]!;
       // A write's promise only says when the compressor took it; a failure shows in `finish`'s close.
-      this.input.write(encoder.encode(`${SEALED_START}${line.hash!}",`)).catch(() => {});
-      this.input.write(line.bytes).catch(() => {});
-      this.input.write(NEWLINE).catch(() => {});
+      this.input.write(this.waiting[ready++]!.bytes).catch(() => {});
     }
     if (ready > 0) this.waiting = this.waiting.slice(ready);
   }
