@@ -22,6 +22,7 @@ import { createBackup, openBackup, restoreBackup } from '../../../renderer/src/s
 import { instantsOf, loadCarrierNumbers } from '../../../renderer/src/store/carrierNumbers';
 import { indexRowsDelta, loadTallyView } from '../../../renderer/src/store/tallies';
 import { db, DB_NAME, type DeskDb, openDb } from '../../../renderer/src/store/db';
+import { tableOf } from '../../../renderer/src/store/schema';
 import { runRound } from '../../../renderer/src/store/evaluations';
 import { bulkEdit } from '../../../renderer/src/store/bulkEdit';
 import { filterEligibility, PAGE_SIZE, scanEligibility, standingsAt, type EligibilityList } from '../../../renderer/src/store/eligibilityList';
@@ -208,6 +209,23 @@ async function fillOutbox(clientId: string, firstId: number, count: number, offs
     putAll(tx, 'outbox', entries);
     putAll(tx, 'meta', [{ key: 'clientId', value: clientId }, { key: 'nextMutationId', value: firstId + count }]);
   }, 'relaxed');
+}
+
+/**
+ * Every record of the desk into the outbox (ids from `firstId`), as a desk that has never synced holds
+ * them: the roster then holds the whole carrier, for a joining desk to load. Returns the records queued.
+ */
+async function queueWholeDesk(clientId: string, firstId: number): Promise<number> {
+  const now = new Date().toISOString();
+  let next = firstId;
+  await clearTable('outbox');
+  for (const entity of ['mentor', 'startup', 'founder', 'report', 'session', 'evaluation', 'exit'] as const) {
+    const records = (await db.table(tableOf[entity]).toArray()) as { id: string }[];
+    const entries = records.map((record): OutboxEntry => ({ clientId, mutationId: next++, entity, recordId: record.id, op: 'upsert', record, createdAt: now, baseVersion: 0 }));
+    await inTx(idb(), ['outbox'], 'readwrite', (tx) => putAll(tx, 'outbox', entries), 'relaxed');
+  }
+  await inTx(idb(), ['meta'], 'readwrite', (tx) => putAll(tx, 'meta', [{ key: 'clientId', value: clientId }, { key: 'nextMutationId', value: next }]), 'relaxed');
+  return next - firstId;
 }
 
 /** Rows per read, as the store's backup reads them. */
@@ -703,16 +721,24 @@ async function run(o: BenchOptions): Promise<SizeRun> {
     let joiner: DeskDb | undefined;
     let joined = 0;
     const transport = (r: RosterRequest) => browserBridge.rosterRequest(r);
+    let queued = 0;
     await step({
       op: 'join (snapshot)',
       runs: 1,
-      before: async () => void (joiner = openDb(`${DB_NAME}-joining`)),
+      // Untimed: the carrier's whole desk pushed first (every record, not only the edits above), so the
+      // joining desk loads a carrier's full state: startups with founders, reports, sessions, evaluations, exits.
+      before: async () => {
+        queued = await queueWholeDesk(clientId, next);
+        next += queued;
+        await syncOnce({ db, endpoint: async () => ({ url, token, transport }) });
+        joiner = openDb(`${DB_NAME}-joining`);
+      },
       store: async () => {
         const { code } = await createJoinCode({ url, token, transport });
         let own = '';
         await joinDesk(joiner!, { setSecret: async ({ value }) => void (own = value), rosterRequest: transport }, { rosterUrl: url, joinCode: code, deskName: 'bench', keep: false });
         await syncOnce({ db: joiner!, endpoint: async () => ({ url, token: own, transport }) });
-        joined = await joiner!.startups.count();
+        joined = (await Promise.all((['startups', 'founders', 'reports', 'mentors', 'sessions', 'evaluations', 'exits'] as const).map((t) => joiner!.table(t).count()))).reduce((a, b) => a + b, 0);
       },
       after: async () => {
         await joiner?.delete();
@@ -720,7 +746,7 @@ async function run(o: BenchOptions): Promise<SizeRun> {
       },
     });
     const join = results.find((r) => r.op === 'join (snapshot)');
-    if (join) join.note = `a fresh desk loads the ${joined.toLocaleString('en-US')} startups the roster holds for the carrier (the pushed edits' records) and pulls`;
+    if (join) join.note = `a fresh desk loads the carrier's ${joined.toLocaleString('en-US')} records (${queued.toLocaleString('en-US')} pushed: startups, founders, reports, mentors, sessions, evaluations, exits) and pulls`;
   }
 
   let file: Blob | undefined;
