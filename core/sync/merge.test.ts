@@ -113,7 +113,7 @@ describe('mergeEdit', () => {
     ]);
   });
 
-  it('lets an edit that clears the void merge as any edit', () => {
+  it('lets an edit that clears the void merge like every other edit', () => {
     const voided = heldAt2({ voidedAt: '2026-03-01T09:00:00.000Z' });
     const merged = mergeEdit(voided, editB({ voidedAt: undefined }), context());
     expect(merged.record?.voidedAt).toBeUndefined();

@@ -10,6 +10,13 @@ import { saveRecord } from './write';
 export const conflictTable = (db: DeskDb) => db.table<Conflict, string>('conflicts');
 
 export const listConflicts = (db: DeskDb) => conflictTable(db).toArray();
+/** Every open conflict with the record it is on (null when the desk no longer holds that record). */
+export async function conflictsWithRecords(db: DeskDb): Promise<(Conflict & { record: unknown })[]> {
+  const conflicts = await listConflicts(db);
+  const records = await Promise.all(conflicts.map((c) => db.table(tableOf[c.entity as Entity]).get(c.recordId)));
+  return conflicts.map((c, i) => ({ ...c, record: records[i] ?? null }));
+}
+
 export const conflictsOf = (db: DeskDb, entity: Entity, recordId: string) => conflictTable(db).where('[entity+recordId]').equals([entity, recordId]).toArray();
 
 /**
@@ -43,7 +50,6 @@ export async function settleConflict(db: DeskDb, conflict: Conflict, choice: 'lo
   await saveRecord(db, entity, next, operatorName(), [conflict.id]);
   await conflictTable(db).delete(conflict.id);
 }
-
 
 /**
  * A finalized evaluation is never changed by a merge: another desk's concurrent correction is kept as a

@@ -1,12 +1,10 @@
 import { Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { Entity } from '@core/records';
 import type { Conflict } from '@core/sync/protocol';
-import { listConflicts } from '../../store/conflicts';
+import { conflictsWithRecords } from '../../store/conflicts';
 import { db } from '../../store/db';
 import { relayedWho } from '../../store/relay';
-import { tableOf } from '../../store/schema';
 import { fixLink, recordName } from './attention';
 import { fieldLabel, valueText } from './conflictText';
 
@@ -17,11 +15,7 @@ interface Row extends Conflict {
 /** Every open conflict of the carrier, with the record it is on; each opens the record's file to settle it. */
 export function ConflictsList() {
   const { t } = useTranslation();
-  const rows = useLiveQuery(async () => {
-    const conflicts = await listConflicts(db);
-    const records = await Promise.all(conflicts.map((c) => db.table(tableOf[c.entity as Entity]).get(c.recordId)));
-    return conflicts.map((c, i): Row => ({ ...c, record: records[i] ?? null }));
-  }, []);
+  const rows = useLiveQuery((): Promise<Row[]> => conflictsWithRecords(db), []);
   // A startup's (or its founder's) conflicts are settled on its file; an evaluation's on its startup's file too.
   const link = (r: Row) => {
     const startupId = (r.record as { startupId?: string } | null)?.startupId;
