@@ -3,7 +3,8 @@ import { templateSchema, type Entity, type Founder, type Startup } from '@core/r
 import type { OutboxEntry, PushResult, RosterChange, SnapshotResponse } from '@core/sync/protocol';
 import type { DeskDb } from './db';
 import { keepPublishedSupportRules } from './publishedSupportRules';
-import { rebuildStartupIndex } from './rebuildIndex';
+import { rebuildDerived, rebuildStartupIndex } from './rebuildIndex';
+import { storeJoinedRecords } from './joinedRecords';
 import { replaceConflicts } from './conflicts';
 import { applyIncoming, relayedWho, relayTables, sealerFor, type IncomingRecord } from './relay';
 import type { StoredFounder } from './sealing';
@@ -270,6 +271,8 @@ export interface SnapshotProgress {
   total?: number;
   /** A desk that joined: it shows the load, not its records, until the last page is in. */
   joining: boolean;
+  /** A joining desk holds every page: its list rows and totals are being derived, then it pulls from this cursor. */
+  derivingTo?: number;
 }
 
 export const snapshotProgress = async (db: DeskDb) => (await db.meta.get(keys.snapshot))?.value as SnapshotProgress | undefined;
@@ -278,22 +281,37 @@ export const startSnapshot = (db: DeskDb, joining: boolean) => db.meta.put({ key
 
 /**
  * One snapshot page, and where the snapshot stands, in one transaction. After the last page the pull
- * cursor moves to where the snapshot stands and the snapshot is done.
+ * cursor moves to where the snapshot stands and the snapshot is done; a joining desk first derives its
+ * list rows and totals (`finishJoin`).
  */
 export async function applySnapshotPage(db: DeskDb, page: SnapshotResponse, progress: SnapshotProgress): Promise<SnapshotProgress | undefined> {
   const records = page.records.map((r): IncomingRecord => ({ entity: r.entity as Entity, recordId: r.recordId, record: r.record, version: r.version, conflicts: r.conflicts, who: MERGED_ON_ROSTER }));
   const decisions = page.decisions ?? [];
   const sealFounder = await sealerFor(db, [...records, ...recordsOf(decisions)]);
   return db.transaction('rw', relayTables(db), async () => {
-    await applyIncoming(db, records, { skipHeld: true, sealFounder });
+    if (progress.joining) await storeJoinedRecords(db, records, sealFounder);
+    else await applyIncoming(db, records, { skipHeld: true, sealFounder });
     if (decisions.length > 0) await applyChangesInTx(db, decisions, recordsOf(decisions), sealFounder);
-    if (page.next === null) {
+    if (page.next === null && !progress.joining) {
       await db.meta.put({ key: keys.cursor, value: page.cursor });
       await db.meta.delete(keys.snapshot);
       return undefined;
     }
-    const next: SnapshotProgress = { ...progress, after: page.next, done: progress.done + records.length, total: page.total };
+    const next: SnapshotProgress = { ...progress, after: page.next, done: progress.done + records.length, total: page.total, ...(page.next === null ? { derivingTo: page.cursor } : {}) };
     await db.meta.put({ key: keys.snapshot, value: next });
     return next;
+  });
+}
+
+/**
+ * A joined desk's list rows and totals, derived once from every record it now holds (as after a
+ * restore), in a transaction of its own so the page can say meanwhile that the records are in. Then
+ * the desk pulls on from the snapshot's cursor.
+ */
+export async function finishJoin(db: DeskDb, cursor: number): Promise<void> {
+  await db.transaction('rw', relayTables(db), async () => {
+    await rebuildDerived(db);
+    await db.meta.put({ key: keys.cursor, value: cursor });
+    await db.meta.delete(keys.snapshot);
   });
 }

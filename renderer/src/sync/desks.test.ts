@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRuleSet, type Startup } from '@core/records';
+import { idNumberCheckChar } from '@core/validators/idNumber';
 import { startupRecord } from '../../../roster/fixtures';
 import { backends } from '../../../roster/testing/backends';
 import { type RunningRoster, startRoster } from '../../../roster/testing/server';
@@ -9,10 +10,10 @@ import { saveCarrier } from '../store/carrier';
 import { conflictsOf, listConflicts, settleConflict } from '../store/conflicts';
 import { type DeskDb, openDb } from '../store/db';
 import { saveStartup } from '../store/startups';
-import { readSyncStatus, setDeskName } from '../store/syncState';
+import { applySnapshotPage, readSyncStatus, setDeskName, snapshotProgress } from '../store/syncState';
 import { saveRecord } from '../store/write';
-import { createJoinCode, listDesks, revokeDesk, type RosterEndpoint, type RosterTransport } from './client';
-import { syncOnce } from './engine';
+import { createJoinCode, listDesks, revokeDesk, type RosterEndpoint, type RosterTransport, snapshotPage } from './client';
+import { SNAPSHOT_PAGE, syncOnce } from './engine';
 import { isEmptyDesk, JoinRefused, joinDesk } from './join';
 
 const sqlite = backends.find((b) => b.name === 'sqlite')!;
@@ -97,6 +98,38 @@ describe('several desks of one carrier against the roster service', () => {
     const desks = await listDesks(a.endpoint);
     expect(desks.map((d) => d.name).sort()).toEqual(['主管电脑', '外勤笔记本']);
     expect(desks.every((d) => d.revokedAt === null)).toBe(true);
+  });
+
+  it('a join of several pages resumes where it stopped, and derives the list and totals once the last page is in', async () => {
+    const a = await firstDesk('C-PAGES');
+    const idNumber = (k: number) => {
+      const first17 = `11010519900101${String(k).padStart(3, '0')}`;
+      return first17 + idNumberCheckChar(first17);
+    };
+    const founder = (k: number) => ({ id: `f-${k}`, startupId: `s-${k}`, name: `创始人${k}`, idNumber: idNumber(k), keyGroups: [], firstTime: true, trainingCertified: false });
+    for (let k = 1; k <= 300; k++) await saveStartup(a.db, startup(`s-${k}`, k), [founder(k)]);
+    await a.sync();
+    const b = await joinedDesk(a.endpoint, '二号电脑');
+
+    // The roster goes away after the first page: where the load stood is kept.
+    let asked = 0;
+    const flaky: RosterTransport = (request) => (request.url.includes('/v1/sync/snapshot') && ++asked > 1 ? Promise.reject(new TypeError('Failed to fetch')) : transport(request));
+    await expect(syncOnce({ db: b.db, endpoint: async () => ({ ...b.endpoint, transport: flaky }) })).rejects.toBeDefined();
+    const stopped = (await snapshotProgress(b.db))!;
+    expect(stopped).toMatchObject({ joining: true, done: SNAPSHOT_PAGE });
+
+    // The rest, with the desk stopped after the last page, before its list was derived.
+    const last = await applySnapshotPage(b.db, await snapshotPage(b.endpoint, stopped.after, SNAPSHOT_PAGE), stopped);
+    expect(last?.derivingTo).toBeGreaterThan(0);
+    expect(await b.db.startups.count()).toBe(300);
+    expect(await b.db.startupIndex.count()).toBe(0);
+    // No audit entry per record: a join edits nothing.
+    expect(await b.db.audit.count()).toBe(0);
+
+    await b.sync();
+    expect(await snapshotProgress(b.db)).toBeUndefined();
+    expect(await deskDump(b.db)).toEqual(await deskDump(a.db));
+    expect((await readSyncStatus(b.db)).cursor).toBe((await readSyncStatus(a.db)).cursor);
   });
 
   it('a desk that holds records may not join: it would mix two carriers', async () => {

@@ -5,6 +5,7 @@ import {
   applyPushResults,
   applyRosterChanges,
   applySnapshotPage,
+  finishJoin,
   deskIdentity,
   type DeskIdentity,
   hasOutboxEntry,
@@ -15,6 +16,7 @@ import {
   recordSyncSuccess,
   snapshotProgress,
   startSnapshot,
+  type SnapshotProgress,
 } from '../store/syncState';
 import { pullPage, pushBatch, snapshotPage, type RosterEndpoint } from './client';
 import { asFailure, SyncFailure } from './failure';
@@ -75,7 +77,23 @@ async function pushAll(db: DeskDb, endpoint: RosterEndpoint, carrierCode: string
  */
 async function snapshotAll(db: DeskDb, endpoint: RosterEndpoint): Promise<void> {
   let progress = await snapshotProgress(db);
-  while (progress) progress = await applySnapshotPage(db, await snapshotPage(endpoint, progress.after, SNAPSHOT_PAGE), progress);
+  if (progress && progress.derivingTo === undefined) progress = await loadPages(db, endpoint, progress);
+  // A joining desk that holds every page (resumed here if it stopped while deriving).
+  if (progress?.derivingTo !== undefined) await finishJoin(db, progress.derivingTo);
+}
+
+async function loadPages(db: DeskDb, endpoint: RosterEndpoint, progress: SnapshotProgress): Promise<SnapshotProgress | undefined> {
+  let page = await snapshotPage(endpoint, progress.after, SNAPSHOT_PAGE);
+  for (;;) {
+    // The next page is asked for while this one is stored: the roster and the desk's database work at
+    // the same time. A failed ask surfaces when the loop reaches it (or not at all, if storing failed first).
+    const coming = page.next === null ? undefined : snapshotPage(endpoint, page.next, SNAPSHOT_PAGE);
+    coming?.catch(() => {});
+    const next = await applySnapshotPage(db, page, progress);
+    if (!next || !coming) return next;
+    progress = next;
+    page = await coming;
+  }
 }
 
 /**

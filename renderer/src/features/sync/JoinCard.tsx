@@ -49,8 +49,10 @@ export function JoinCard() {
     return (
       <Card title={t('sync.join.loading')}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Progress percent={percent} aria-label={t('sync.join.progress')} />
-          <Typography.Text>{t('sync.join.loaded', { done: progress.done, total: progress.total ?? '…' })}</Typography.Text>
+          <Progress percent={percent} status={progress.derivingTo === undefined ? 'normal' : 'active'} aria-label={t('sync.join.progress')} />
+          <Typography.Text>
+            {progress.derivingTo === undefined ? t('sync.join.loaded', { done: progress.done, total: progress.total ?? '…' }) : t('sync.join.deriving', { total: progress.done })}
+          </Typography.Text>
           {status?.lastError && !busy && (
             <Alert
               type="warning"
