@@ -99,7 +99,7 @@ export function FiguresPage({ account }: { account: AccountView }) {
     onTime: r.onTimeExitRate.of?.denominator ? r.onTimeExitRate.value : null,
   }));
   const exits = view ? exitKindsIn(view) : [];
-  // A region's row and crumb carry its code too: two counties may share a name (朝阳区), and officials quote codes.
+  // A region's row carries its code too, a crumb in its tooltip: two counties may share a name (朝阳区), and officials quote codes.
   const rowLabel = (row: FiguresRow) => (row.kind === 'region' ? regions.withCode(rowName(t, regions, row), row.key) : rowName(t, regions, row));
   const crumb = (code: string) => (code === 'nation' ? t('figures.nation') : regions.name(code));
   const crumbTitle = (code: string) => (code === 'nation' ? undefined : code);

@@ -97,7 +97,7 @@ export function findRegions(query: string, scope: string, lang: Language, limit:
   const found: string[] = [];
   for (const code of Object.keys(names)) {
     if (!code.startsWith(within)) continue;
-    if (byCode ? code.startsWith(query) : regionFullName(code, lang).toLowerCase().includes(words)) found.push(code);
+    if (byCode ? code.startsWith(query) : !words || regionFullName(code, lang).toLowerCase().includes(words)) found.push(code);
   }
   return found.sort().slice(0, limit);
 }
