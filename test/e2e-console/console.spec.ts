@@ -37,6 +37,7 @@ test('a province officer sees only its carriers, and another province’s is not
   // The region filter finds regions by name inside the scope (not Shanghai's 朝阳… none, Beijing's 朝阳区 yes).
   const region = filters.getByRole('combobox', { name: '按地区名称或代码筛选' });
   await region.fill('朝阳');
+  await page.screenshot({ path: test.info().outputPath('carriers-filter-zh.png') });
   await page.locator('.ant-select-dropdown:visible').getByText('北京市朝阳区（110105）', { exact: true }).click();
   await expect(region).toHaveValue('北京市朝阳区（110105）');
   await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toHaveCount(0);
@@ -49,8 +50,9 @@ test('a province officer sees only its carriers, and another province’s is not
   await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toBeVisible();
   await choose(page, '界面语言', 'English');
   await expect(page.getByRole('row', { name: /北京某众创空间/ })).toContainText('北京市海淀区 (Beijing) · 110108');
+  await expect(page.getByRole('banner')).toContainText('beijing.officer · 北京市 (Beijing) · officer');
   await page.screenshot({ path: test.info().outputPath('carriers-en.png') });
-  await choose(page, '界面语言', '中文');
+  await choose(page, 'Language', '中文');
   await choose(filters, '归口条线', '人社条线');
   await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toHaveCount(0);
   await choose(filters, '归口条线', '科技条线');

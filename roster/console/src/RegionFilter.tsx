@@ -34,6 +34,7 @@ export function RegionFilter({ scope, value, onChange, 'aria-label': label }: { 
         setTyped(null);
         onChange?.(undefined);
       }}
+      placeholder={t('regions.placeholder')}
       notFoundContent={t('regions.noMatch')}
       allowClear
       popupMatchSelectWidth={320}

@@ -38,7 +38,7 @@ export const zh = {
     create: '新建载体',
     open: '查看 {{name}}',
   },
-  regions: { withCode: '{{name}}（{{code}}）', noMatch: '没有匹配的地区' },
+  regions: { withCode: '{{name}}（{{code}}）', noMatch: '没有匹配的地区', placeholder: '名称或代码' },
   newCarrier: {
     title: '新建载体',
     codeHelp: '2–40 位字母、数字或 -',
@@ -255,7 +255,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<Messages> = {
   app: { title: 'Roster Console', subtitle: 'Roster of startup incubation carriers · HR / Torch', loading: 'Loading…', language: 'Language', menu: 'Main menu' },
-  nav: { carriers: 'Carriers', figures: 'Figures', findings: 'Findings', templates: 'Templates', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} ({{scope}} · {{role}})' },
+  nav: { carriers: 'Carriers', figures: 'Figures', findings: 'Findings', templates: 'Templates', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} · {{scope}} · {{role}}' },
   common: { cancel: 'Cancel' },
   roles: { viewer: 'viewer', officer: 'officer' },
   scope: { nation: 'nation' },
@@ -288,7 +288,7 @@ export const en: Shape<Messages> = {
     create: 'New carrier',
     open: 'Open {{name}}',
   },
-  regions: { withCode: '{{name}} · {{code}}', noMatch: 'No region matches' },
+  regions: { withCode: '{{name}} · {{code}}', noMatch: 'No region matches', placeholder: 'Name or code' },
   newCarrier: {
     title: 'New carrier',
     codeHelp: '2–40 letters, digits or -',
