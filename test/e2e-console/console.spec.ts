@@ -30,8 +30,29 @@ test('a province officer sees only its carriers, and another province’s is not
   await signIn(page, 'beijing.officer', passwords['beijing.officer']!);
   await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toBeVisible();
   await expect(page.getByText('上海某创业孵化基地')).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /北京某众创空间/ })).toContainText('北京市海淀区（110108）');
+  await expect(page.getByRole('banner')).toContainText('beijing.officer（北京市 · 经办）');
   await page.screenshot({ path: test.info().outputPath('carriers-zh.png') });
   const filters = page.getByRole('form', { name: '载体名录' });
+  // The region filter finds regions by name inside the scope (not Shanghai's 朝阳… none, Beijing's 朝阳区 yes).
+  const region = filters.getByRole('combobox', { name: '按地区名称或代码筛选' });
+  await region.fill('朝阳');
+  await page.screenshot({ path: test.info().outputPath('carriers-filter-zh.png') });
+  await page.locator('.ant-select-dropdown:visible').getByText('北京市朝阳区（110105）', { exact: true }).click();
+  await expect(region).toHaveValue('北京市朝阳区（110105）');
+  await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toHaveCount(0);
+  // A typed code filters as typed.
+  await region.fill('1101');
+  await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toBeVisible();
+  await region.fill('110105');
+  await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toHaveCount(0);
+  await region.fill('');
+  await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toBeVisible();
+  await choose(page, '界面语言', 'English');
+  await expect(page.getByRole('row', { name: /北京某众创空间/ })).toContainText('北京市海淀区 (Beijing) · 110108');
+  await expect(page.getByRole('banner')).toContainText('beijing.officer · 北京市 (Beijing) · officer');
+  await page.screenshot({ path: test.info().outputPath('carriers-en.png') });
+  await choose(page, 'Language', '中文');
   await choose(filters, '归口条线', '人社条线');
   await expect(page.getByRole('button', { name: '查看 北京某众创空间' })).toHaveCount(0);
   await choose(filters, '归口条线', '科技条线');
@@ -60,6 +81,7 @@ test('an officer’s decisions reach the carrier’s desk on its next pull, and 
   await create.getByLabel('名录编码').fill('GD-1');
   await create.getByLabel('载体名称').fill('深圳某科技企业孵化器');
   await create.getByLabel('地区代码').fill('440305');
+  await expect(create).toContainText('广东省深圳市南山区');
   await choose(create, '归口条线', '科技条线');
   await choose(create, '认定级别', '国家级');
   await create.getByRole('button', { name: '创建' }).click();
@@ -84,6 +106,7 @@ test('an officer’s decisions reach the carrier’s desk on its next pull, and 
   const { cursor } = await desk.pull(0);
 
   await page.getByRole('button', { name: '查看 深圳某科技企业孵化器' }).click();
+  await expect(page.getByText('广东省深圳市南山区（440305）')).toBeVisible();
   const residents = page.getByRole('region', { name: '在孵企业' });
   await expect(residents).toContainText('深圳某智能科技有限公司');
   await expect(residents).toContainText('110105********002X');
@@ -123,6 +146,7 @@ test('an officer’s decisions reach the carrier’s desk on its next pull, and 
   await expect(log.getByRole('row')).toHaveCount(6);
   await expect(log).toContainText('年度评价不合格，限期整改');
   await expect(log).toContainText('查看完整身份证号');
+  await expect(log).toContainText('广东省深圳市南山区（440305）');
   await expect(log).not.toContainText('11010519491231002X');
   await choose(page, '界面语言', 'English');
   const logInEnglish = page.getByRole('region', { name: 'Audit log' });

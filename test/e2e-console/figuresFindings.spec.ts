@@ -43,12 +43,19 @@ test('a province’s figures drill down to a county’s carriers with the known 
   await choose(period, '年度', '2026');
   await choose(period, '季度', '全年');
 
-  // The province, by city: nothing of Shanghai's.
-  await expect(figures.getByRole('row', { name: /1101/ }).getByRole('cell').nth(1)).toHaveText('2');
+  // The province, by city: nothing of Shanghai's. Beijing's one city-level unit is GB/T 2260's 市辖区.
+  const path = figures.getByRole('navigation', { name: '地区层级' });
+  await expect(path).toHaveText('北京市');
+  await expect(figures.getByRole('row', { name: /市辖区（1101）/ }).getByRole('cell').nth(1)).toHaveText('2');
   await expect(figures).not.toContainText('上海丙孵化器');
-  await figures.getByRole('button', { name: '查看 1101' }).click();
-  await expect(figures.getByRole('button', { name: '查看 110105' })).toBeVisible();
-  await figures.getByRole('button', { name: '查看 110108' }).click();
+  // The province's file: each city by code and name.
+  const byCity = await exported(page, '统计-11-2026.xlsx');
+  expect(byCity(1).slice(0, 3)).toEqual(['地区代码', '地区', '载体数']);
+  expect(byCity(2).slice(0, 3)).toEqual(['1101', '市辖区', 2]);
+  await figures.getByRole('button', { name: '查看 市辖区（1101）' }).click();
+  await expect(figures.getByRole('button', { name: '查看 朝阳区（110105）' })).toBeVisible();
+  await figures.getByRole('button', { name: '查看 海淀区（110108）' }).click();
+  await expect(path).toHaveText('北京市/市辖区/海淀区');
 
   const row = figures.getByRole('row', { name: /北京甲创业孵化基地/ });
   // 载体, 载体数, 在孵, 新增, 退出：毕业 / 清退 / 合计, 带动就业, 成功率, 到期出园率, 优秀 良好 合格 不合格.
@@ -56,15 +63,9 @@ test('a province’s figures drill down to a county’s carriers with the known 
   await expect(figures.getByRole('figure', { name: '孵化成功率与到期出园率' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('figures-zh.png'), fullPage: true });
 
-  const downloading = page.waitForEvent('download');
-  await figures.getByRole('button', { name: '导出 Excel' }).click();
-  const file = await downloading;
-  expect(file.suggestedFilename()).toBe('统计-110108-2026.xlsx');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(await file.path());
-  const sheet = book.getWorksheet('统计')!;
-  const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+  const values = await exported(page, '统计-110108-2026.xlsx');
   expect(values(1)).toEqual([
+    '名录编码',
     '载体',
     '载体数',
     '在孵企业',
@@ -82,8 +83,8 @@ test('a province’s figures drill down to a county’s carriers with the known 
     '评价等级：合格',
     '评价等级：不合格',
   ]);
-  expect(values(2)).toEqual(['北京甲创业孵化基地', 1, 2, 1, 1, 1, 2, 17, '50.0%（1/2）', '未达标', '50.0%（1/2）', '未达标', 0, 1, 1, 0]);
-  expect(values(3)).toEqual(['合计', 1, 2, 1, 1, 1, 2, 17, '50.0%（1/2）', '未达标', '50.0%（1/2）', '未达标', 0, 1, 1, 0]);
+  expect(values(2)).toEqual(['BJ-A', '北京甲创业孵化基地', 1, 2, 1, 1, 1, 2, 17, '50.0%（1/2）', '未达标', '50.0%（1/2）', '未达标', 0, 1, 1, 0]);
+  expect(values(3)).toEqual(['', '合计', 1, 2, 1, 1, 1, 2, 17, '50.0%（1/2）', '未达标', '50.0%（1/2）', '未达标', 0, 1, 1, 0]);
 
   // From the figures to the carrier's residents.
   await figures.getByRole('button', { name: '查看 北京甲创业孵化基地' }).click();
@@ -95,8 +96,25 @@ test('a province’s figures drill down to a county’s carriers with the known 
   const inEnglish = page.getByRole('region', { name: 'Figures' });
   await expect(inEnglish.getByRole('row', { name: /北京甲创业孵化基地/ })).toContainText('50.0% (1/2)Below');
   await expect(inEnglish).toContainText('Incubation success rate (standard ≥ 60.0%)');
+  // The Chinese name stays the proper name; English adds the province's.
+  await expect(inEnglish.getByRole('navigation', { name: 'Region levels' })).toHaveText('北京市 (Beijing)/市辖区/海淀区');
   await page.screenshot({ path: test.info().outputPath('figures-en.png'), fullPage: true });
+  await inEnglish.getByRole('button', { name: '北京市 (Beijing)' }).click();
+  await expect(inEnglish.getByRole('button', { name: 'Open 市辖区 · 1101' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('figures-province-en.png'), fullPage: true });
 });
+
+/** Exports the figures shown and reads the file back: its rows' cells by row number. */
+async function exported(page: Page, fileName: string): Promise<(row: number) => unknown[]> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe(fileName);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await file.path());
+  const sheet = book.getWorksheet('统计')!;
+  return (n) => (sheet.getRow(n).values as unknown[]).slice(1);
+}
 
 test('a province’s account cannot read another province’s figures, by URL or by API', async ({ page }) => {
   await signIn(page, 'shanghai.viewer');

@@ -16,6 +16,7 @@ import { QueuePage } from './QueuePage';
 import { type Language, languages, setLanguage } from './i18n';
 import { navigate, parseRoute, usePathname } from './route';
 import { SignInPage } from './SignInPage';
+import { useRegions } from './useRegions';
 
 function LanguageSelect() {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,8 @@ function LanguageSelect() {
 function Console({ account, onSignOut }: { account: AccountView; onSignOut: () => void }) {
   const { t } = useTranslation();
   const route = parseRoute(usePathname());
-  const scope = account.scope === 'nation' ? t('scope.nation') : account.scope;
+  const regions = useRegions();
+  const scope = account.scope === 'nation' ? t('scope.nation') : regions.name(account.scope);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#1f4e9c' }}>

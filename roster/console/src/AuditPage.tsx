@@ -5,19 +5,26 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../http/consoleApi';
 import { api, errorText } from './api';
+import { type RegionWords, useRegions } from './useRegions';
 
 /** Each word of the carrier's own vocabulary (line, level, status) in the reader's language. */
 const valueKeys: Record<string, string> = { line: 'carrierWords.lines', level: 'carrierWords.levels', status: 'carrierWords.rosterStatus', result: 'audit.values', designated: 'audit.values' };
 
+function valueText(t: TFunction, regions: RegionWords, key: string, value: unknown): string {
+  if (key === 'regionCode') return regions.label(String(value));
+  return valueKeys[key] ? t(`${valueKeys[key]}.${String(value)}`) : String(value);
+}
+
 /** The detail as "field: value" pairs in the reader's language; names and notes stay as written. */
-function detailText(t: TFunction, detail: Record<string, unknown>): string {
+function detailText(t: TFunction, regions: RegionWords, detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .map(([key, value]) => `${t(`audit.fields.${key}`, { defaultValue: key })}: ${valueKeys[key] ? t(`${valueKeys[key]}.${String(value)}`) : String(value)}`)
+    .map(([key, value]) => `${t(`audit.fields.${key}`, { defaultValue: key })}: ${valueText(t, regions, key, value)}`)
     .join(t('audit.separator'));
 }
 
 export function AuditPage() {
   const { t } = useTranslation();
+  const regions = useRegions();
   const [entries, setEntries] = useState<AuditEntry[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -37,7 +44,7 @@ export function AuditPage() {
           { title: t('audit.login'), dataIndex: 'login' },
           { title: t('audit.action'), dataIndex: 'action', render: (action: string) => t(`audit.actions.${action}`) },
           { title: t('audit.carrier'), dataIndex: 'carrierCode' },
-          { title: t('audit.detail'), dataIndex: 'detail', render: (detail: Record<string, unknown>) => detailText(t, detail) },
+          { title: t('audit.detail'), dataIndex: 'detail', render: (detail: Record<string, unknown>) => detailText(t, regions, detail) },
         ]}
       />
     </Card>

@@ -8,6 +8,7 @@ import { ResidentsTable } from './ResidentsTable';
 import { navigate } from './route';
 import { StatusDialog } from './StatusDialog';
 import { type HandOver, HandOverDialog } from './HandOverDialog';
+import { useRegions } from './useRegions';
 
 type Detail = { carrier: CarrierRow; residents: Resident[] };
 
@@ -15,6 +16,7 @@ type Detail = { carrier: CarrierRow; residents: Resident[] };
 export function CarrierPage({ code, account }: { code: string; account: AccountView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const regions = useRegions();
   const [detail, setDetail] = useState<Detail>();
   const [error, setError] = useState<string>();
   const [issued, setIssued] = useState<HandOver | null>(null);
@@ -73,7 +75,7 @@ export function CarrierPage({ code, account }: { code: string; account: AccountV
           column={3}
           items={[
             { key: 'code', label: t('carriers.code'), children: carrier.code },
-            { key: 'region', label: t('carriers.region'), children: carrier.regionCode ?? t('carriers.unplaced') },
+            { key: 'region', label: t('carriers.place'), children: carrier.regionCode ? regions.label(carrier.regionCode) : t('carriers.unplaced') },
             { key: 'status', label: t('carriers.status'), children: <Tag color={statusColors[carrier.status]}>{t(`carrierWords.rosterStatus.${carrier.status}`)}</Tag> },
             { key: 'line', label: t('carriers.line'), children: carrier.line ? t(`carrierWords.lines.${carrier.line}`) : '' },
             { key: 'level', label: t('carriers.level'), children: carrier.level ? t(`carrierWords.levels.${carrier.level}`) : '' },

@@ -1,12 +1,14 @@
-import { Alert, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Select, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, CarrierRow } from '../../http/consoleApi';
 import { api, errorText } from './api';
 import { levelOptions, lineOptions, statusOptions } from './carrierWords';
 import { NewCarrierDialog } from './NewCarrierDialog';
+import { RegionFilter } from './RegionFilter';
 import { navigate } from './route';
 import { type HandOver, HandOverDialog } from './HandOverDialog';
+import { useRegions } from './useRegions';
 
 interface Filter {
   region?: string;
@@ -19,6 +21,7 @@ export const statusColors: Record<string, string> = { listed: 'green', rectify: 
 
 export function CarriersPage({ account }: { account: AccountView }) {
   const { t } = useTranslation();
+  const regions = useRegions();
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ carriers: CarrierRow[]; total: number }>();
@@ -57,8 +60,8 @@ export function CarriersPage({ account }: { account: AccountView }) {
       }
     >
       <Form layout="inline" aria-label={t('carriers.title')} onValuesChange={(_, values: Filter) => changeFilter(values)} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="region" label={t('carriers.region')} tooltip={t('carriers.regionHelp')} rules={[{ pattern: /^\d{0,6}$/ }]}>
-          <Input aria-label={t('carriers.regionFilter')} inputMode="numeric" maxLength={6} allowClear style={{ width: 120 }} />
+        <Form.Item name="region" label={t('carriers.place')} tooltip={t('carriers.regionHelp')}>
+          <RegionFilter scope={account.scope} aria-label={t('carriers.regionFilter')} />
         </Form.Item>
         <Form.Item name="line" label={t('carriers.line')} initialValue="">
           <Select aria-label={t('carriers.line')} options={[all, ...lineOptions(t)]} style={{ width: 180 }} />
@@ -87,7 +90,7 @@ export function CarriersPage({ account }: { account: AccountView }) {
               </Button>
             ),
           },
-          { title: t('carriers.region'), dataIndex: 'regionCode', render: (code: string | null) => code ?? t('carriers.unplaced') },
+          { title: t('carriers.place'), dataIndex: 'regionCode', render: (code: string | null) => (code ? regions.label(code) : t('carriers.unplaced')) },
           { title: t('carriers.line'), dataIndex: 'line', render: (line: string | null) => (line ? t(`carrierWords.lines.${line}`) : '') },
           { title: t('carriers.level'), dataIndex: 'level', render: (level: string | null) => (level ? t(`carrierWords.levels.${level}`) : '') },
           {

@@ -6,6 +6,7 @@ import type { AccountView, FiguresRow, FiguresView, RateFigure } from '../../htt
 import { api, errorText } from './api';
 import { exitKindsIn, figuresWorkbook, gradeKeys, percent, rateText, rowName, verdictText } from './figuresColumns';
 import { navigate } from './route';
+import { useRegions } from './useRegions';
 
 /** The quarter today is in, Beijing time, as the service's default. */
 function thisQuarter(): { year: number; quarter: number } {
@@ -62,6 +63,7 @@ function download(bytes: ArrayBuffer, name: string) {
 export function FiguresPage({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const regions = useRegions();
   const [{ region, period }, setWhere] = useState(() => fromLocation(account.scope));
   const [view, setView] = useState<FiguresView>();
   const [error, setError] = useState<string>();
@@ -85,18 +87,22 @@ export function FiguresPage({ account }: { account: AccountView }) {
   const exportFile = async () => {
     if (!view) return;
     const name = t('figures.fileName', { region: region === 'nation' ? t('figures.nation') : region, period });
-    download(await figuresWorkbook(t, view), name);
+    download(await figuresWorkbook(t, regions, view), name);
     void message.success(t('figures.exported', { name }));
   };
 
   const chartRows = (view?.rows ?? []).map((r) => ({
-    name: rowName(t, r),
+    name: rowName(t, regions, r),
     residents: r.residents,
     admitted: r.admitted,
     success: r.successRate.of?.denominator ? r.successRate.value : null,
     onTime: r.onTimeExitRate.of?.denominator ? r.onTimeExitRate.value : null,
   }));
   const exits = view ? exitKindsIn(view) : [];
+  // A region's row carries its code too, a crumb in its tooltip: two counties may share a name (朝阳区), and officials quote codes.
+  const rowLabel = (row: FiguresRow) => (row.kind === 'region' ? regions.withCode(rowName(t, regions, row), row.key) : rowName(t, regions, row));
+  const crumb = (code: string) => (code === 'nation' ? t('figures.nation') : regions.name(code));
+  const crumbTitle = (code: string) => (code === 'nation' ? undefined : code);
 
   return (
     <Card
@@ -117,10 +123,12 @@ export function FiguresPage({ account }: { account: AccountView }) {
               key: code,
               title:
                 code === region ? (
-                  <span aria-current="page">{code === 'nation' ? t('figures.nation') : code}</span>
+                  <span aria-current="page" title={crumbTitle(code)}>
+                    {crumb(code)}
+                  </span>
                 ) : (
-                  <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => setWhere({ region: code, period })}>
-                    {code === 'nation' ? t('figures.nation') : code}
+                  <Button type="link" size="small" title={crumbTitle(code)} style={{ padding: 0, height: 'auto' }} onClick={() => setWhere({ region: code, period })}>
+                    {crumb(code)}
                   </Button>
                 ),
             }))}
@@ -211,10 +219,10 @@ export function FiguresPage({ account }: { account: AccountView }) {
             fixed: 'left',
             render: (_, row) =>
               row.kind === 'unplaced' ? (
-                rowName(t, row)
+                rowLabel(row)
               ) : (
-                <Button type="link" style={{ padding: 0 }} aria-label={t('figures.open', { name: rowName(t, row) })} onClick={() => open(row)}>
-                  {rowName(t, row)}
+                <Button type="link" style={{ padding: 0 }} aria-label={t('figures.open', { name: rowLabel(row) })} onClick={() => open(row)}>
+                  {rowLabel(row)}
                 </Button>
               ),
           },

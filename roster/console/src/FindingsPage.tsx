@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreditCodeFindingView, FindingHolder, FindingsView, FounderFindingView, RegionMismatch } from '../../http/consoleApi';
 import { api, errorText } from './api';
 import { navigate } from './route';
+import { useRegions } from './useRegions';
 
 const pageSize = 50;
 
@@ -66,6 +67,7 @@ function Worklist<F>({ path, columns, rowKey, label }: { path: string; columns: 
 
 function RegionsList() {
   const { t } = useTranslation();
+  const regions = useRegions();
   const [carriers, setCarriers] = useState<RegionMismatch[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -82,8 +84,8 @@ function RegionsList() {
         locale={{ emptyText: t('findings.empty') }}
         columns={[
           { title: t('findings.carrier'), key: 'carrier', render: (_, c) => <CarrierLink code={c.carrierCode} name={c.carrierName} /> },
-          { title: t('findings.authorityRegion'), dataIndex: 'authorityRegion' },
-          { title: t('findings.reportedRegion'), dataIndex: 'reportedRegion' },
+          { title: t('findings.authorityRegion'), dataIndex: 'authorityRegion', render: regions.label },
+          { title: t('findings.reportedRegion'), dataIndex: 'reportedRegion', render: regions.label },
         ]}
       />
     </section>

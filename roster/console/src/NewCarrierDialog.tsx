@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from './api';
 import { levelOptions, lineOptions } from './carrierWords';
+import { useRegions } from './useRegions';
 
 interface NewCarrier {
   code: string;
@@ -16,6 +17,10 @@ interface NewCarrier {
 export function NewCarrierDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (issued: { code: string; token: string }) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewCarrier>();
+  const regions = useRegions();
+  const regionCode = Form.useWatch('regionCode', form) ?? '';
+  // The typed code's name, once it is a whole known code, so a wrong digit shows before the carrier is created.
+  const regionKnown = /^\d{6}$/.test(regionCode) && regions.fullName(regionCode) !== regionCode;
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const required = (field: string) => ({ required: true, message: t('newCarrier.required', { field }) });
@@ -48,7 +53,7 @@ export function NewCarrierDialog({ open, onClose, onCreated }: { open: boolean; 
         <Form.Item name="name" label={t('carriers.name')} rules={[required(t('carriers.name')), { max: 100 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('carriers.region')} extra={t('newCarrier.regionHelp')} rules={[required(t('carriers.region')), { pattern: /^\d{6}$/, message: t('newCarrier.regionInvalid') }]}>
+        <Form.Item name="regionCode" label={t('carriers.region')} extra={regionKnown ? regions.fullName(regionCode) : t('newCarrier.regionHelp')} rules={[required(t('carriers.region')), { pattern: /^\d{6}$/, message: t('newCarrier.regionInvalid') }]}>
           <Input inputMode="numeric" maxLength={6} />
         </Form.Item>
         <Form.Item name="line" label={t('carriers.line')} rules={[required(t('carriers.line'))]}>

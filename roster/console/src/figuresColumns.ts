@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { exitKinds } from '@core/records/startup';
 import type { FiguresRow, FiguresView, Grade, RateFigure } from '../../http/consoleApi';
+import type { RegionWords } from './useRegions';
 
 export const gradeKeys: Grade[] = ['excellent', 'good', 'pass', 'fail'];
 export const exitKeys = [...exitKinds, 'unknown'] as const;
@@ -18,20 +19,22 @@ export function verdictText(t: TFunction, rate: RateFigure): string {
   return rate.meets ? t('figures.meets') : t('figures.below');
 }
 
-/** What a row is called: its carrier's name, its region code, or the carriers placed nowhere. */
-export function rowName(t: TFunction, row: FiguresRow): string {
+/** What a row is called: its carrier's name, its region's (西湖区), or the carriers placed nowhere. */
+export function rowName(t: TFunction, regions: Pick<RegionWords, 'name'>, row: FiguresRow): string {
   if (row.kind === 'unplaced') return t('carriers.unplaced');
-  return row.name ?? row.key;
+  return row.kind === 'region' ? regions.name(row.key) : (row.name ?? row.key);
 }
 
 /** The exit kinds any row of the view has, so the table and file carry no column of zeros only. */
 export const exitKindsIn = (view: FiguresView) => exitKeys.filter((k) => (view.total.exitsByKind[k] ?? 0) > 0);
 
-/** The file's columns, the table's in the same order: one list, so the two never disagree. */
-export function sheetColumns(t: TFunction, view: FiguresView): { header: string; value: (row: FiguresRow) => string | number }[] {
-  const nameHeader = view.rows[0]?.kind === 'carrier' ? t('figures.carrierName') : t('figures.region');
+/** The file's columns, the table's in the same order (its first cell shows the code beside the name): one list, so the two never disagree. */
+export function sheetColumns(t: TFunction, regions: Pick<RegionWords, 'name'>, view: FiguresView): { header: string; value: (row: FiguresRow) => string | number; total?: string }[] {
+  const carriers = view.rows[0]?.kind === 'carrier';
   return [
-    { header: nameHeader, value: (r) => rowName(t, r) },
+    // The code too, so that a sheet can be matched against others by it.
+    { header: carriers ? t('carriers.code') : t('carriers.region'), value: (r) => (r.kind === 'unplaced' ? '' : r.key), total: '' },
+    { header: carriers ? t('figures.carrierName') : t('figures.region'), value: (r) => rowName(t, regions, r), total: t('figures.total') },
     { header: t('figures.carriers'), value: (r) => r.carriers },
     { header: t('figures.residents'), value: (r) => r.residents },
     { header: t('figures.admitted'), value: (r) => r.admitted },
@@ -47,14 +50,14 @@ export function sheetColumns(t: TFunction, view: FiguresView): { header: string;
 }
 
 /** The view as an XLSX workbook (ExcelJS, loaded only when a file is asked for): the rows, then the total. */
-export async function figuresWorkbook(t: TFunction, view: FiguresView): Promise<ArrayBuffer> {
+export async function figuresWorkbook(t: TFunction, regions: Pick<RegionWords, 'name'>, view: FiguresView): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(t('figures.sheet'));
-  const columns = sheetColumns(t, view);
+  const columns = sheetColumns(t, regions, view);
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
   for (const row of view.rows) sheet.addRow(columns.map((c) => c.value(row)));
-  sheet.addRow(columns.map((c, i) => (i === 0 ? t('figures.total') : c.value(view.total)))).font = { bold: true };
-  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 36 : 14));
+  sheet.addRow(columns.map((c) => c.total ?? c.value(view.total))).font = { bold: true };
+  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 36 : 14));
   return book.xlsx.writeBuffer() as Promise<ArrayBuffer>;
 }

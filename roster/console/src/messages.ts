@@ -26,8 +26,9 @@ export const zh = {
     code: '名录编码',
     name: '载体名称',
     region: '地区代码',
-    regionFilter: '按地区代码筛选',
-    regionHelp: '2 位为省，4 位为市，6 位为县',
+    place: '地区',
+    regionFilter: '按地区名称或代码筛选',
+    regionHelp: '输入地区名称或代码（2 位为省，4 位为市，6 位为县）',
     line: '归口条线',
     level: '认定级别',
     status: '名录状态',
@@ -37,6 +38,7 @@ export const zh = {
     create: '新建载体',
     open: '查看 {{name}}',
   },
+  regions: { withCode: '{{name}}（{{code}}）', noMatch: '没有匹配的地区', placeholder: '名称或代码' },
   newCarrier: {
     title: '新建载体',
     codeHelp: '2–40 位字母、数字或 -',
@@ -253,7 +255,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<Messages> = {
   app: { title: 'Roster Console', subtitle: 'Roster of startup incubation carriers · HR / Torch', loading: 'Loading…', language: 'Language', menu: 'Main menu' },
-  nav: { carriers: 'Carriers', figures: 'Figures', findings: 'Findings', templates: 'Templates', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} ({{scope}} · {{role}})' },
+  nav: { carriers: 'Carriers', figures: 'Figures', findings: 'Findings', templates: 'Templates', queue: 'Verification queue', audit: 'Audit log', signOut: 'Sign out', account: '{{login}} · {{scope}} · {{role}}' },
   common: { cancel: 'Cancel' },
   roles: { viewer: 'viewer', officer: 'officer' },
   scope: { nation: 'nation' },
@@ -274,8 +276,9 @@ export const en: Shape<Messages> = {
     code: 'Roster code',
     name: 'Carrier name',
     region: 'Region code',
-    regionFilter: 'Filter by region code',
-    regionHelp: '2 digits a province, 4 a city, 6 a county',
+    place: 'Region',
+    regionFilter: 'Filter by region name or code',
+    regionHelp: 'Type a region’s name or code (2 digits a province, 4 a city, 6 a county)',
     line: 'Line',
     level: 'Level',
     status: 'Roster status',
@@ -285,6 +288,7 @@ export const en: Shape<Messages> = {
     create: 'New carrier',
     open: 'Open {{name}}',
   },
+  regions: { withCode: '{{name}} · {{code}}', noMatch: 'No region matches', placeholder: 'Name or code' },
   newCarrier: {
     title: 'New carrier',
     codeHelp: '2–40 letters, digits or -',
