@@ -35,7 +35,9 @@ export const crossCarrierFindings: RosterMigration = {
         ['update', 'old table as old_rows new table as new_rows', [['new_rows', 1], ['old_rows', -1]]],
         ['delete', 'old table as old_rows', [['old_rows', -1]]],
       ] as const) {
-        // Credit codes before ID numbers, each in key order: writers take the rows' locks in one order.
+        // Credit codes before ID numbers, each in key order: two pushes sharing keys wait for each other.
+        // An upsert's insert and update triggers lock apart, so two carriers trading two codes at the
+        // same moment could deadlock; PostgreSQL then fails one push, and its desk sends it again.
         const body = Object.values(findingTables).flatMap((t) => recounts(t, rows, dialect)).map((statement) => `${statement};`).join(' ');
         await sql.raw(`create function cross_carrier_${event}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`).execute(db);
         await sql.raw(`create trigger cross_carrier_${event} after ${event} on records referencing ${transition} for each statement execute function cross_carrier_${event}()`).execute(db);
