@@ -1,7 +1,8 @@
 import { maskIdNumber } from '@core/validators/idNumber';
-import type { ExpressionBuilder } from 'kysely';
-import type { RosterSchema, Store } from '../db/schema';
+import { sql } from 'kysely';
+import type { Store } from '../db/schema';
 import { RosterError } from '../errors';
+import { findingTables } from '../migrations/023_cross_carrier_findings';
 import { holderOf, type StartupHolder } from './lookup';
 
 /**
@@ -39,33 +40,34 @@ export interface FindingsQuery {
   scope?: string;
 }
 
-/** At least one of the group's carriers is registered inside the scope (a hashed sub-plan: one probe per row). */
-const touchesScope = (scope: string) => (eb: ExpressionBuilder<RosterSchema, 'records'>) =>
-  eb(
-    eb.fn.max(eb.case().when('carrier_code', 'in', eb.selectFrom('carrier_profiles').select('carrier_code').where('region_code', 'like', `${scope}%`)).then(1).else(0).end()),
-    '=',
-    1,
-  );
 const inScopeOf = (scope: string | undefined) => (carrierCode: string, regions: Map<string, string>) =>
   scope === undefined || scope === 'nation' || (regions.get(carrierCode) ?? '').startsWith(scope);
 
-/** Two carriers or more; cheaper than count(distinct …) > 1, which sorts every group, nearly all of one row. */
-const atSeveralCarriers = (eb: ExpressionBuilder<RosterSchema, 'records'>) => eb(eb.fn.min('carrier_code'), '<>', eb.fn.max('carrier_code'));
+/**
+ * Keys held at two carriers or more, in key order past the cursor's, read from migration 023's partial
+ * index (findings are a few in a thousand keys). In a scope, only those with a record at a carrier the
+ * authority registered inside it: one probe of the records' index per finding, not per key.
+ */
+async function keysAtSeveralCarriers(store: Store, entity: 'startup' | 'founder', query: FindingsQuery): Promise<string[]> {
+  const { table, key, holds } = findingTables[entity];
+  const after = query.after === undefined ? undefined : await keyOf(store, entity, query.after);
+  const k = sql.ref(`k.${key}`);
+  const { rows } = await sql<{ key: string }>`
+    select ${k} as key from ${sql.table(table)} as k
+    where k.carriers >= 2
+    ${after === undefined ? sql`` : sql`and ${k} > ${after}`}
+    ${
+      query.scope === undefined || query.scope === 'nation'
+        ? sql``
+        : sql`and exists (select 1 from records as r join carrier_profiles as p on p.carrier_code = r.carrier_code
+            where ${sql.ref(`r.${key}`)} = ${k} and ${sql.raw(holds('r'))} and p.region_code like ${`${query.scope}%`})`
+    }
+    order by ${k} limit ${query.limit + 1}`.execute(store.db);
+  return rows.map((r) => r.key);
+}
 
 export async function creditCodeFindings(store: Store, query: FindingsQuery): Promise<FindingsPage<CreditCodeFinding>> {
-  const after = query.after === undefined ? undefined : await keyOf(store, 'startup', query.after);
-  let keys = store.db
-    .selectFrom('records')
-    .select('credit_code')
-    .where('credit_code', 'is not', null)
-    .where('resident', '=', 1)
-    .groupBy('credit_code')
-    .having(atSeveralCarriers)
-    .orderBy('credit_code')
-    .limit(query.limit + 1);
-  if (query.scope !== undefined && query.scope !== 'nation') keys = keys.having(touchesScope(query.scope));
-  if (after !== undefined) keys = keys.where('credit_code', '>', after);
-  const found = (await keys.execute()).map((k) => k.credit_code!);
+  const found = await keysAtSeveralCarriers(store, 'startup', query);
   const page = found.slice(0, query.limit);
   if (page.length === 0) return { findings: [] };
   const rows = await store.db
@@ -87,18 +89,7 @@ export async function creditCodeFindings(store: Store, query: FindingsQuery): Pr
 }
 
 export async function founderFindings(store: Store, query: FindingsQuery): Promise<FindingsPage<FounderFinding>> {
-  const after = query.after === undefined ? undefined : await keyOf(store, 'founder', query.after);
-  let keys = store.db
-    .selectFrom('records')
-    .select('id_number')
-    .where('id_number', 'is not', null)
-    .groupBy('id_number')
-    .having(atSeveralCarriers)
-    .orderBy('id_number')
-    .limit(query.limit + 1);
-  if (query.scope !== undefined && query.scope !== 'nation') keys = keys.having(touchesScope(query.scope));
-  if (after !== undefined) keys = keys.where('id_number', '>', after);
-  const found = (await keys.execute()).map((k) => k.id_number!);
+  const found = await keysAtSeveralCarriers(store, 'founder', query);
   const page = found.slice(0, query.limit);
   if (page.length === 0) return { findings: [] };
   const rows = await store.db

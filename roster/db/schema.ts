@@ -180,6 +180,18 @@ export interface CarrierFigureTable {
   amount: number;
 }
 
+/** At how many carriers a credit code is resident now (migration 023); 2 or more is a finding. */
+export interface CreditCodeCarriersTable {
+  credit_code: string;
+  carriers: number;
+}
+
+/** At how many carriers an ID number founds a startup (migration 023); 2 or more is a finding. */
+export interface IdNumberCarriersTable {
+  id_number: string;
+  carriers: number;
+}
+
 export interface RosterSchema {
   carriers: CarrierTable;
   client_cursors: ClientCursorTable;
@@ -195,6 +207,8 @@ export interface RosterSchema {
   resident_counts: ResidentCountTable;
   startup_verifications: StartupVerificationTable;
   carrier_figures: CarrierFigureTable;
+  credit_code_carriers: CreditCodeCarriersTable;
+  id_number_carriers: IdNumberCarriersTable;
   desks: DeskTable;
   join_codes: JoinCodeTable;
   record_aliases: RecordAliasTable;

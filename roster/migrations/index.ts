@@ -6,6 +6,7 @@ import { desks } from './005_desks';
 import { consoleAccounts } from './020_console';
 import { verificationQueue } from './021_verification_queue';
 import { carrierFigures } from './022_carrier_figures';
+import { crossCarrierFindings } from './023_cross_carrier_findings';
 import type { RosterMigration } from './migration';
 
 export type { RosterMigration } from './migration';
@@ -23,4 +24,5 @@ export const migrations: Record<string, RosterMigration> = {
   '020_console': consoleAccounts,
   '021_verification_queue': verificationQueue,
   '022_carrier_figures': carrierFigures,
+  '023_cross_carrier_findings': crossCarrierFindings,
 };

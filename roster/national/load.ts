@@ -5,6 +5,7 @@ import { openStore } from '../db/open';
 import { nationalIndexes } from '../migrations/003_national_keys';
 import { countResidents } from '../migrations/004_resident_counts';
 import { countFigures } from '../migrations/022_carrier_figures';
+import { countFindings } from '../migrations/023_cross_carrier_findings';
 import { hashToken } from '../store/tokens';
 import { carrierCodeOf, type NationalSize, nationalRoster, startupIdOf } from './dataset';
 
@@ -72,11 +73,12 @@ export async function loadNational(url: string, size: NationalSize): Promise<Loa
     for (const index of Object.values(nationalIndexes)) await sql.raw(index).execute(store.db);
     await countResidents(store.db);
     await countFigures(store.db, 'pg');
+    await countFindings(store.db);
     // Placed by the authority where each desk says it is, as the console would have registered them.
     await sql`insert into carrier_profiles (carrier_code, region_code, line, level)
       select carrier_code, region_code, data::jsonb ->> 'line', data::jsonb ->> 'level' from records where entity = 'carrier'`.execute(store.db);
     // Statistics for the planner, and the visibility map that lets counts and findings read indexes alone.
-    await sql`vacuum (analyze) carriers, client_cursors, records, roster_ids, roster_changes, carrier_profiles, carrier_figures, resident_counts`.execute(store.db);
+    await sql`vacuum (analyze) carriers, client_cursors, records, roster_ids, roster_changes, carrier_profiles, carrier_figures, resident_counts, credit_code_carriers, id_number_carriers`.execute(store.db);
     return { seconds: (performance.now() - started) / 1000, rows };
   } finally {
     await store.close();
@@ -97,8 +99,8 @@ function copyInto(url: string, target: string): CopyStream {
   // libpq reads a '+' in a URL as itself, not as a space: the search_path goes by PGOPTIONS instead.
   const connection = new URL(url);
   // Every row is consistent by construction (carriers are inserted first): the foreign-key checks,
-  // queued per row and run at the end of COPY, are skipped, and so are the resident counts' triggers
-  // (counted once after the load), the figures' too. Needs a superuser, as a bulk load does.
+  // queued per row and run at the end of COPY, are skipped, and so are the triggers of the resident
+  // counts, the figures and the findings (each counted once after the load). Needs a superuser, as a bulk load does.
   const options = `${connection.searchParams.get('options') ?? ''} -c session_replication_role=replica`;
   connection.searchParams.delete('options');
   const psql = spawn('psql', ['--no-psqlrc', '--quiet', '-v', 'ON_ERROR_STOP=1', '-d', connection.toString(), '-c', `copy ${target} from stdin`], {

@@ -86,6 +86,18 @@ describe('the national roster on PostgreSQL', () => {
   it('finds every planted finding, page by page, and counts what was generated', async () => {
     expect((await allPages((q) => creditCodeFindings(store, q))).map((f) => f.creditCode)).toEqual(residentCodes);
     expect((await allPages((q) => founderFindings(store, q))).map((f) => f.idNumber)).toEqual(foundersAtSeveral.map(maskIdNumber));
+    // A province's worklist: exactly the planted findings with a carrier inside it (each in one province at least).
+    const region = new Map(roster.map((c) => [c.code, c.carrier.regionCode]));
+    let inProvinces = 0;
+    for (const scope of new Set(roster.map((c) => c.carrier.regionCode.slice(0, 2)))) {
+      const touching = <F>(findings: F[], carriersOf: (f: F) => string[]) => findings.filter((f) => carriersOf(f).some((c) => region.get(c)!.startsWith(scope)));
+      const codes = await allPages((q) => creditCodeFindings(store, { ...q, scope }));
+      expect(codes).toEqual(touching(await allPages((q) => creditCodeFindings(store, q)), (f) => f.holders.map((h) => h.carrierCode)));
+      inProvinces += codes.length;
+      const founders = await allPages((q) => founderFindings(store, { ...q, scope }));
+      expect(founders).toEqual(touching(await allPages((q) => founderFindings(store, q)), (f) => f.founders.map((h) => h.carrierCode)));
+    }
+    expect(inProvinces).toBeGreaterThanOrEqual(residentCodes.length);
     const third = roster[3]!;
     expect(await carrierCount(store, third.code)).toEqual({ carrierCode: third.code, residentStartups: third.startups.filter((s) => s.status === 'resident').length });
     const province = third.carrier.regionCode.slice(0, 2);
@@ -97,15 +109,18 @@ describe('the national roster on PostgreSQL', () => {
 
   it('answers each of the authority’s and the desks’ questions from an index, never a scan of the table', async () => {
     const carrier = carrierCodeOf(4);
+    const province = roster[3]!.carrier.regionCode.slice(0, 2);
     const cases: [string, () => Promise<unknown>, string[]][] = [
       ['pull, first page', () => readChanges(store, carrier, 0, 50), ['roster_changes_carrier']],
       ['pull, keyset page', () => readChanges(store, carrier, 3000, 50), ['roster_changes_carrier']],
       ['carrier count', () => carrierCount(store, carrier), ['resident_counts_pkey']],
       ['region counts', () => regionCounts(store, '33'), ['records_region_code', 'resident_counts_pkey']],
       ['credit code lookup', () => creditCodeHolders(store, residentCodes[0]!), ['records_credit_code']],
-      ['credit code findings', () => creditCodeFindings(store, { limit: 2 }), ['records_credit_code']],
-      ['credit code findings, next page', async () => creditCodeFindings(store, { after: (await creditCodeFindings(store, { limit: 1 })).next, limit: 2 }), ['records_pk', 'records_credit_code']],
-      ['founder findings', () => founderFindings(store, { limit: 2 }), ['records_id_number']],
+      ['credit code findings', () => creditCodeFindings(store, { limit: 2 }), ['credit_code_findings', 'records_credit_code']],
+      ['credit code findings, next page', async () => creditCodeFindings(store, { after: (await creditCodeFindings(store, { limit: 1 })).next, limit: 2 }), ['records_pk', 'credit_code_findings', 'records_credit_code']],
+      ['credit code findings in a province', () => creditCodeFindings(store, { limit: 2, scope: province }), ['credit_code_findings', 'records_credit_code']],
+      ['founder findings', () => founderFindings(store, { limit: 2 }), ['id_number_findings', 'records_id_number']],
+      ['founder findings in a province', () => founderFindings(store, { limit: 2, scope: province }), ['id_number_findings', 'records_id_number']],
     ];
     // The tables here are small enough that a scan would be cheapest; forbidding it shows an index serves each query.
     await explainer.query('set enable_seqscan = off');
