@@ -96,10 +96,7 @@ export async function rebuildDerived(t: DerivedTables) {
   await Promise.all([t.startupIndex.clear(), t.tallies.clear()]);
   const totals = new Map<string, number>();
   await eachChunk<Startup>(t.startups, async (startups) => {
-    // A chunk is a run of consecutive ids, so its founders are one range of the startupId index.
-    const founders = new Map<string, Founder[]>();
-    const inRange = (await t.founders.where('startupId').between(startups[0]!.id, startups.at(-1)!.id, true, true).toArray()) as Founder[];
-    for (const f of inRange) addTo(founders, f.startupId, f);
+    const founders = await foundersInRange(t, startups.map((s) => s.id));
     const rows = startups.map((s) => indexRowOf(s, founders.get(s.id) ?? []));
     await t.startupIndex.bulkPut(rows);
     indexRowsDelta(rows.map((after) => ({ after })), totals);
@@ -107,16 +104,45 @@ export async function rebuildDerived(t: DerivedTables) {
   for (const [entity, table] of [['session', t.sessions], ['report', t.reports], ['evaluation', t.evaluations], ['mentor', t.mentors]] as [Entity, Table][]) {
     await eachChunk<{ id: string }>(table, (rows) => void recordDelta(entity, rows.map((after) => ({ before: undefined, after })), totals));
   }
-  // Written as they are listed, a chunk per request: listing a 10,000-startup desk's totals at once took 570 ms.
+  await writeTotals(t.tallies, totals);
+}
+
+/**
+ * The named startups' founders, by startup, read as one range of the startupId index (from the least
+ * id to the greatest, those of other startups left out): a request per startup cost a round trip each.
+ */
+export async function foundersInRange(t: Pick<IndexTables, 'founders'>, ids: readonly string[]): Promise<Map<string, Founder[]>> {
+  const founders = new Map<string, Founder[]>();
+  if (ids.length === 0) return founders;
+  const sorted = [...ids].sort();
+  const wanted = new Set(ids);
+  const inRange = (await t.founders.where('startupId').between(sorted[0]!, sorted.at(-1)!, true, true).toArray()) as Founder[];
+  for (const f of inRange) if (wanted.has(f.startupId)) addTo(founders, f.startupId, f);
+  return founders;
+}
+
+/**
+ * The kept totals anew from the list rows held and the other records' sums, which a joining desk added
+ * up page by page as it stored them (reading those records again took most of a join's last step).
+ */
+export async function rebuildTotals(t: Pick<IndexTables, 'startupIndex' | 'tallies'>, recordTotals: ReadonlyMap<string, number>) {
+  const totals = new Map(recordTotals);
+  await eachChunk<StartupIndexRow>(t.startupIndex, (rows) => void indexRowsDelta(rows.map((after) => ({ after })), totals));
+  await t.tallies.clear();
+  await writeTotals(t.tallies, totals);
+}
+
+/** Totals written as they are listed, a chunk per request: listing a 10,000-startup desk's totals at once took 570 ms. */
+async function writeTotals(tallies: Table, totals: Map<string, number>) {
   let rows: TallyRow[] = [];
   for (const [key, n] of addCoachedMonths(totals)) {
     if (n !== 0) rows.push({ key, n });
     if (rows.length === TALLY_CHUNK) {
-      await t.tallies.bulkPut(rows);
+      await tallies.bulkPut(rows);
       rows = [];
     }
   }
-  await t.tallies.bulkPut(rows);
+  await tallies.bulkPut(rows);
 }
 
 /**

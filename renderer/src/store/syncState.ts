@@ -3,7 +3,7 @@ import { templateSchema, type Entity, type Founder, type Startup } from '@core/r
 import type { OutboxEntry, PushResult, RosterChange, SnapshotResponse } from '@core/sync/protocol';
 import type { DeskDb } from './db';
 import { keepPublishedSupportRules } from './publishedSupportRules';
-import { rebuildDerived, rebuildStartupIndex } from './rebuildIndex';
+import { rebuildDerived, rebuildStartupIndex, rebuildTotals } from './rebuildIndex';
 import { storeJoinedRecords } from './joinedRecords';
 import { replaceConflicts } from './conflicts';
 import { applyIncoming, relayedWho, relayTables, sealerFor, type IncomingRecord } from './relay';
@@ -281,15 +281,17 @@ export const startSnapshot = (db: DeskDb, joining: boolean) => db.meta.put({ key
 
 /**
  * One snapshot page, and where the snapshot stands, in one transaction. After the last page the pull
- * cursor moves to where the snapshot stands and the snapshot is done; a joining desk first derives its
- * list rows and totals (`finishJoin`).
+ * cursor moves to where the snapshot stands and the snapshot is done; a joining desk first writes its
+ * totals (`finishJoin`). `joinTotals`: what the pages stored so far add to the totals (a join that ran
+ * from its first page), to which this page's part is added once it is in.
  */
-export async function applySnapshotPage(db: DeskDb, page: SnapshotResponse, progress: SnapshotProgress): Promise<SnapshotProgress | undefined> {
+export async function applySnapshotPage(db: DeskDb, page: SnapshotResponse, progress: SnapshotProgress, joinTotals?: Map<string, number>): Promise<SnapshotProgress | undefined> {
   const records = page.records.map((r): IncomingRecord => ({ entity: r.entity as Entity, recordId: r.recordId, record: r.record, version: r.version, conflicts: r.conflicts, who: MERGED_ON_ROSTER }));
   const decisions = page.decisions ?? [];
   const sealFounder = await sealerFor(db, [...records, ...recordsOf(decisions)]);
-  return db.transaction('rw', relayTables(db), async () => {
-    if (progress.joining) await storeJoinedRecords(db, records, sealFounder);
+  const pageTotals = new Map<string, number>();
+  const next = await db.transaction('rw', relayTables(db), async () => {
+    if (progress.joining) await storeJoinedRecords(db, records, pageTotals, sealFounder);
     else await applyIncoming(db, records, { skipHeld: true, sealFounder });
     if (decisions.length > 0) await applyChangesInTx(db, decisions, recordsOf(decisions), sealFounder);
     if (page.next === null && !progress.joining) {
@@ -301,16 +303,20 @@ export async function applySnapshotPage(db: DeskDb, page: SnapshotResponse, prog
     await db.meta.put({ key: keys.snapshot, value: next });
     return next;
   });
+  if (joinTotals) for (const [key, n] of pageTotals) joinTotals.set(key, (joinTotals.get(key) ?? 0) + n);
+  return next;
 }
 
 /**
- * A joined desk's list rows and totals, derived once from every record it now holds (as after a
- * restore), in a transaction of its own so the page can say meanwhile that the records are in. Then
- * the desk pulls on from the snapshot's cursor.
+ * A joined desk's kept totals, once it holds every page: from the pages' sums when the join ran from its
+ * first page in this session, else derived anew from all it holds (as after a restore). In a transaction
+ * of its own, so the page can say meanwhile that the records are in. Then the desk pulls on from the
+ * snapshot's cursor.
  */
-export async function finishJoin(db: DeskDb, cursor: number): Promise<void> {
+export async function finishJoin(db: DeskDb, cursor: number, joinTotals?: ReadonlyMap<string, number>): Promise<void> {
   await db.transaction('rw', relayTables(db), async () => {
-    await rebuildDerived(db);
+    if (joinTotals) await rebuildTotals(db, joinTotals);
+    else await rebuildDerived(db);
     await db.meta.put({ key: keys.cursor, value: cursor });
     await db.meta.delete(keys.snapshot);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRuleSet, type Startup } from '@core/records';
+import { aMentor, aReport, aSession } from '@core/testing/records';
 import { idNumberCheckChar } from '@core/validators/idNumber';
 import { startupRecord } from '../../../roster/fixtures';
 import { backends } from '../../../roster/testing/backends';
@@ -10,7 +11,7 @@ import { saveCarrier } from '../store/carrier';
 import { conflictsOf, listConflicts, settleConflict } from '../store/conflicts';
 import { type DeskDb, openDb } from '../store/db';
 import { saveStartup } from '../store/startups';
-import { applySnapshotPage, readSyncStatus, setDeskName, snapshotProgress } from '../store/syncState';
+import { applySnapshotPage, readSyncStatus, setDeskName, type SnapshotProgress, snapshotProgress } from '../store/syncState';
 import { saveRecord } from '../store/write';
 import { createJoinCode, listDesks, revokeDesk, type RosterEndpoint, type RosterTransport, snapshotPage } from './client';
 import { SNAPSHOT_PAGE, syncOnce } from './engine';
@@ -100,35 +101,44 @@ describe('several desks of one carrier against the roster service', () => {
     expect(desks.every((d) => d.revokedAt === null)).toBe(true);
   });
 
-  it('a join of several pages resumes where it stopped, and derives the list and totals once the last page is in', async () => {
+  it('a join of several pages keeps the list and totals right, straight through or resumed where it stopped', async () => {
     const a = await firstDesk('C-PAGES');
     const idNumber = (k: number) => {
       const first17 = `11010519900101${String(k).padStart(3, '0')}`;
       return first17 + idNumberCheckChar(first17);
     };
     const founder = (k: number) => ({ id: `f-${k}`, startupId: `s-${k}`, name: `创始人${k}`, idNumber: idNumber(k), keyGroups: [], firstTime: true, trainingCertified: false });
-    for (let k = 1; k <= 300; k++) await saveStartup(a.db, startup(`s-${k}`, k), [founder(k)]);
+    for (let k = 1; k <= 450; k++) await saveStartup(a.db, startup(`s-${k}`, k), [founder(k)]);
+    // Records that move the kept totals: a mentor, sessions, quarterly reports.
+    await saveRecord(a.db, 'mentor', aMentor('m1'), '王芳');
+    for (let k = 1; k <= 120; k++) await saveRecord(a.db, 'session', aSession(`ss-${k}`, `2026-0${1 + (k % 9)}-1${k % 10}T09:00:00+08:00`, { startupIds: [`s-${k}`] }), '王芳');
+    for (let k = 1; k <= 150; k++) await saveRecord(a.db, 'report', aReport(`s-${k}`, k % 2 ? '2026Q1' : '2026Q2', { employees: k % 7 }), '王芳');
     await a.sync();
-    const b = await joinedDesk(a.endpoint, '二号电脑');
+    const whole = await deskDump(a.db);
+
+    // Straight through: the totals summed page by page.
+    const c = await joinedDesk(a.endpoint, '三号电脑');
+    await c.sync();
+    expect(await deskDump(c.db)).toEqual(whole);
+    // No audit entry per record: a join edits nothing.
+    expect(await c.db.audit.count()).toBe(0);
 
     // The roster goes away after the first page: where the load stood is kept.
+    const b = await joinedDesk(a.endpoint, '二号电脑');
     let asked = 0;
     const flaky: RosterTransport = (request) => (request.url.includes('/v1/sync/snapshot') && ++asked > 1 ? Promise.reject(new TypeError('Failed to fetch')) : transport(request));
     await expect(syncOnce({ db: b.db, endpoint: async () => ({ ...b.endpoint, transport: flaky }) })).rejects.toBeDefined();
     const stopped = (await snapshotProgress(b.db))!;
     expect(stopped).toMatchObject({ joining: true, done: SNAPSHOT_PAGE });
-
-    // The rest, with the desk stopped after the last page, before its list was derived.
-    const last = await applySnapshotPage(b.db, await snapshotPage(b.endpoint, stopped.after, SNAPSHOT_PAGE), stopped);
-    expect(last?.derivingTo).toBeGreaterThan(0);
-    expect(await b.db.startups.count()).toBe(300);
-    expect(await b.db.startupIndex.count()).toBe(0);
-    // No audit entry per record: a join edits nothing.
-    expect(await b.db.audit.count()).toBe(0);
+    // The rest, with the desk stopped after the last page, before its totals were written.
+    let progress: SnapshotProgress | undefined = stopped;
+    while (progress && progress.derivingTo === undefined) progress = await applySnapshotPage(b.db, await snapshotPage(b.endpoint, progress.after, SNAPSHOT_PAGE), progress);
+    expect(progress?.derivingTo).toBeGreaterThan(0);
+    expect(await b.db.startups.count()).toBe(450);
 
     await b.sync();
     expect(await snapshotProgress(b.db)).toBeUndefined();
-    expect(await deskDump(b.db)).toEqual(await deskDump(a.db));
+    expect(await deskDump(b.db)).toEqual(whole);
     expect((await readSyncStatus(b.db)).cursor).toBe((await readSyncStatus(a.db)).cursor);
   });
 

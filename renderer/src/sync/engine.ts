@@ -23,7 +23,7 @@ import { asFailure, SyncFailure } from './failure';
 
 export const PUSH_BATCH = 200;
 export const PULL_PAGE = 500;
-export const SNAPSHOT_PAGE = 500;
+export const SNAPSHOT_PAGE = 1000;
 
 export interface SyncContext {
   db: DeskDb;
@@ -76,20 +76,22 @@ async function pushAll(db: DeskDb, endpoint: RosterEndpoint, carrierCode: string
  * interrupted one resumes where it stopped); the last moves the pull cursor to the snapshot's.
  */
 async function snapshotAll(db: DeskDb, endpoint: RosterEndpoint): Promise<void> {
-  let progress = await snapshotProgress(db);
-  if (progress && progress.derivingTo === undefined) progress = await loadPages(db, endpoint, progress);
-  // A joining desk that holds every page (resumed here if it stopped while deriving).
-  if (progress?.derivingTo !== undefined) await finishJoin(db, progress.derivingTo);
+  const progress = await snapshotProgress(db);
+  if (!progress) return;
+  // A join that starts here sums the totals as its pages go in; one resumed derives them at the end.
+  const joinTotals = progress.joining && progress.done === 0 && progress.derivingTo === undefined ? new Map<string, number>() : undefined;
+  const last = progress.derivingTo === undefined ? await loadPages(db, endpoint, progress, joinTotals) : progress;
+  if (last?.derivingTo !== undefined) await finishJoin(db, last.derivingTo, joinTotals);
 }
 
-async function loadPages(db: DeskDb, endpoint: RosterEndpoint, progress: SnapshotProgress): Promise<SnapshotProgress | undefined> {
+async function loadPages(db: DeskDb, endpoint: RosterEndpoint, progress: SnapshotProgress, joinTotals: Map<string, number> | undefined): Promise<SnapshotProgress | undefined> {
   let page = await snapshotPage(endpoint, progress.after, SNAPSHOT_PAGE);
   for (;;) {
     // The next page is asked for while this one is stored: the roster and the desk's database work at
     // the same time. A failed ask surfaces when the loop reaches it (or not at all, if storing failed first).
     const coming = page.next === null ? undefined : snapshotPage(endpoint, page.next, SNAPSHOT_PAGE);
     coming?.catch(() => {});
-    const next = await applySnapshotPage(db, page, progress);
+    const next = await applySnapshotPage(db, page, progress, joinTotals);
     if (!next || !coming) return next;
     progress = next;
     page = await coming;
