@@ -2,7 +2,11 @@
  * Load benchmark (issue 19): 16 desks of 16 carriers push new startups in batches of 200 for 60 s,
  * each desk sending its next batch as soon as the last is answered, to the service in a process of its
  * own. Scenarios (BENCH_SCENARIOS, default all of them, each a row of the table):
- * - `plain`: only the good desks;
+ * - `plain`: only the good desks, closed loop: at saturation, so a batch's latency is mostly the 15
+ *   batches queued ahead of it (desks × batch ÷ throughput), whatever the service does;
+ * - `paced`: the same desks open loop at BENCH_RATE mutations/s in all (default 5,000, the issue's
+ *   "at that load"): each desk's batches are due on a fixed schedule, and latency counts from when a batch
+ *   was due (see `forSeconds`);
  * - `bad`: three more lanes mixed in, sending oversized batches, malformed mutations and bad tokens
  *   as fast as they are answered; each must get a 4xx with a reason;
  * - `kills`: the service is SIGKILLed 5 times (BENCH_KILLS) at random and restarted; desks resend
@@ -15,7 +19,7 @@
  * are counted against what the desks sent (see `checkExactlyOnce`). Per database it also prints the
  * floor: the same rows written straight to the database, one multi-row INSERT per batch in one
  * transaction, with the same concurrency.
- * `npm run roster:bench`; BENCH_SECONDS, BENCH_DESKS, BENCH_BATCH, BENCH_ONLY=sqlite|pg to change it.
+ * `npm run roster:bench`; BENCH_SECONDS, BENCH_DESKS, BENCH_BATCH, BENCH_RATE, BENCH_ONLY=sqlite|pg to change it.
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,9 +38,10 @@ const batchSize = Number(process.env.BENCH_BATCH ?? 200);
 const kills = Number(process.env.BENCH_KILLS ?? 5);
 const processCount = Number(process.env.BENCH_PROCESSES ?? 3);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
+const rate = Number(process.env.BENCH_RATE ?? 5000);
 const only = process.env.BENCH_ONLY;
-type Scenario = 'plain' | 'bad' | 'kills' | 'procs' | 'workers';
-const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,bad,kills,procs,workers').split(',') as Scenario[];
+type Scenario = 'plain' | 'paced' | 'bad' | 'kills' | 'procs' | 'workers';
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,paced,bad,kills,procs,workers').split(',') as Scenario[];
 
 const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 const childrenOf = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
@@ -48,22 +53,30 @@ const carrierOf = (i: number) => `BENCH-${String(i).padStart(2, '0')}`;
 
 /**
  * Runs `work` in `lanes` concurrent loops until the time is up and `more` says no more; returns rows
- * per second and the latency of each call.
+ * per second and the latency of each call. Closed loop unless `every` is given: each lane calls again as
+ * soon as the last call returned. With `every` (ms), open loop: each lane's calls are due every `every`
+ * ms (the lanes staggered over it) and wait for their time; a call due while the last is unanswered goes
+ * when it comes back, and its latency counts from when it was due, so a stall also counts in the calls
+ * it held back (no coordinated omission).
  */
-async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>, more = () => false) {
-  const deadline = performance.now() + duration * 1000;
+async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>, options: { more?: () => boolean; every?: number } = {}) {
+  const { more = () => false, every } = options;
+  const start = performance.now();
+  const deadline = start + duration * 1000;
   const latencies: number[] = [];
   let rows = 0;
-  const start = performance.now();
   await Promise.all(
     Array.from({ length: lanes }, async (_, lane) => {
-      for (let round = 0; performance.now() < deadline || more(); round++) {
-        const t = performance.now();
+      for (let round = 0; ; round++) {
+        const due = every === undefined ? performance.now() : start + (round + lane / lanes) * every;
+        if (due >= deadline && !more()) break;
+        const early = due - performance.now();
+        if (early > 0) await sleep(early);
         // Not `rows += await …`: that reads `rows` before the await, so concurrent lanes overwrote each
         // other's counts and the bench reported a fraction of what it did (README, the table of 60e465c).
         const written = await work(lane, round);
         rows += written;
-        latencies.push(performance.now() - t);
+        latencies.push(performance.now() - due);
       }
     }),
   );
@@ -170,7 +183,7 @@ async function run(backend: Backend, scenario: Scenario) {
       const notAnswered = results.filter((r) => r.status === 'rejected').length;
       if (notAnswered) throw new Error(`desk ${desk.clientId}: ${notAnswered} mutations rejected: the bench's own input is wrong`);
       return results.length;
-    }, () => killing);
+    }, { more: () => killing, every: scenario === 'paced' ? (desks.length * batchSize * 1000) / rate : undefined });
     await Promise.all([killer, ...badRuns]);
     const rssEnd = rssMb(services.at(-1)!.pid);
     const loadEnd = loadAverage();
@@ -223,12 +236,15 @@ for (const backend of backends.filter((b) => !only || b.name === only)) {
 const runName = (r: Awaited<ReturnType<typeof run>>): string =>
   ({
     plain: `${deskCount} desks`,
+    paced: `${deskCount} desks paced at ${n(rate)} mutations/s`,
     bad: `${deskCount} desks + 3 bad lanes`,
     kills: `${deskCount} desks, ${r.killed} SIGKILLs (down ${n(r.downSeconds)} s while restarting)`,
     procs: `${deskCount} desks, ${processCount} processes behind nginx`,
     workers: `${deskCount} desks, --workers ${workerCount}`,
   })[r.scenario];
-console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process\n`);
+console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process`);
+if (scenarios.includes('paced')) console.log(`paced: ${n(rate)} mutations/s offered, a batch's latency from when it was due`);
+console.log('');
 console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service RSS start → end | bad requests refused | exactly once | load |');
 console.log('|---|---|---:|---:|---:|---:|---:|---|---|---:|');
 for (const { database, floor, result: r } of rows) {
