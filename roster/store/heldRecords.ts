@@ -95,7 +95,13 @@ export async function readBatchView(store: Store, carrierCode: string, asks: Bat
     );
   }
   if (asks.creditCodes.length > 0) {
-    parts.push(records('code').where('entity', '=', 'startup').where('credit_code', 'in', asks.creditCodes).where('deleted', '=', 0));
+    // Through the credit-code index (a code is held by a few records in the country), not the carrier's
+    // every startup: SQLite, without statistics, would take the primary key's (carrier, entity) prefix
+    // and read each of them, which grows with the carrier (the subquery leaves it only the index).
+    const holding = store.db.selectFrom('records').select('record_id').where('credit_code', 'in', asks.creditCodes);
+    parts.push(
+      records('code').where('entity', '=', 'startup').where('record_id', 'in', holding).where('credit_code', 'in', asks.creditCodes).where('deleted', '=', 0),
+    );
   }
   const view: BatchView = { held: new Map(), aliases: new Map(), byCreditCode: new Map() };
   if (parts.length === 0) return view;
