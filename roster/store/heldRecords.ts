@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Conflict, Origin } from '@core/sync/protocol';
 import type { Fields, HeldRecord } from '@core/sync/merge';
 import type { Store } from '../db/schema';
+import { keyList } from '../db/keyList';
 
 /** A record as read for the merge, and as written back. */
 export interface HeldRow extends HeldRecord {
@@ -61,20 +62,15 @@ export function parseHeld(r: Omit<Row, 'src' | 'standing_id'>): HeldRow {
  */
 export async function readBatchView(store: Store, carrierCode: string, asks: BatchAsks): Promise<BatchView> {
   const columns = ['entity', 'record_id', 'data', 'version', 'field_versions', 'origins', 'conflicts'] as const;
-  const records = (src: string) =>
-    store.db
-      .selectFrom('records')
-      .select([sql<string>`${src}`.as('src'), ...columns, sql<string | null>`null`.as('standing_id')])
-      .where('carrier_code', '=', carrierCode);
-  const parts = [...asks.ids].map(([entity, ids]) => records('key').where('entity', '=', entity).where('record_id', 'in', ids));
+  const records = (src: RawBuilder<string>) =>
+    store.db.selectFrom('records').select([src.as('src'), ...columns, sql<string | null>`null`.as('standing_id')]);
+  // Each part's only condition is its list of keys (see keyList), so each is read key by key.
+  const ofCarrier = (entity: string, ids: readonly string[]) => keyList(store, [carrierCode, entity], ids);
+  const parts = [...asks.ids].map(([entity, ids]) => records(sql`'key'`).where(sql<boolean>`(carrier_code, entity, record_id) in ${ofCarrier(entity, ids)}`));
   if (asks.startupIds.length > 0) {
-    const aliased = store.db
-      .selectFrom('record_aliases')
-      .select('standing_id')
-      .where('carrier_code', '=', carrierCode)
-      .where('entity', '=', 'startup')
-      .where('alias_id', 'in', asks.startupIds);
-    parts.push(records('standing').where('entity', '=', 'startup').where('record_id', 'in', aliased));
+    const aliased = sql<boolean>`(carrier_code, entity, alias_id) in ${ofCarrier('startup', asks.startupIds)}`;
+    const standing = store.db.selectFrom('record_aliases').select(['carrier_code', 'entity', 'standing_id']).where(aliased);
+    parts.push(records(sql`'standing'`).where(sql<boolean>`(carrier_code, entity, record_id) in (${standing})`));
     parts.push(
       store.db
         .selectFrom('record_aliases')
@@ -89,24 +85,20 @@ export async function readBatchView(store: Store, carrierCode: string, asks: Bat
           sql<string>`'[]'`.as('conflicts'),
           'standing_id',
         ])
-        .where('carrier_code', '=', carrierCode)
-        .where('entity', '=', 'startup')
-        .where('alias_id', 'in', asks.startupIds) as unknown as (typeof parts)[number],
+        .where(aliased) as unknown as (typeof parts)[number],
     );
   }
   if (asks.creditCodes.length > 0) {
-    // Through the credit-code index (a code is held by a few records in the country), not the carrier's
-    // every startup: SQLite, without statistics, would take the primary key's (carrier, entity) prefix
-    // and read each of them, which grows with the carrier (the subquery leaves it only the index).
-    const holding = store.db.selectFrom('records').select('record_id').where('credit_code', 'in', asks.creditCodes);
-    parts.push(
-      records('code').where('entity', '=', 'startup').where('record_id', 'in', holding).where('credit_code', 'in', asks.creditCodes).where('deleted', '=', 0),
-    );
+    // The code's holders across the country (a few); those of other carriers and tombstones are told
+    // apart in the select list, not the condition, which would cost the plan above.
+    const ours = sql<string>`case when carrier_code = ${carrierCode} and entity = 'startup' and deleted = 0 then 'code' else 'elsewhere' end`;
+    parts.push(records(ours).where(sql<boolean>`credit_code in ${keyList(store, [], asks.creditCodes)}`));
   }
   const view: BatchView = { held: new Map(), aliases: new Map(), byCreditCode: new Map() };
   if (parts.length === 0) return view;
   const rows = (await parts.reduce((union, part) => union.unionAll(part)).execute()) as Row[];
   for (const row of rows) {
+    if (row.src === 'elsewhere') continue;
     if (row.src === 'alias') {
       view.aliases.set(row.record_id, row.standing_id!);
       continue;

@@ -5,6 +5,7 @@ import { absorbAdmission, type Edit, type Fields, type HeldRecord, mergeEdit, ty
 import { type Mutation, type Origin, type PushRequest, type PushResult, rosterOwnedFields } from '@core/sync/protocol';
 import { describeIssues } from '../errors';
 import { findBadText, textProblem, textProblemKey } from '../storableText';
+import { keyList } from '../db/keyList';
 import type { Store } from '../db/schema';
 import { appendChanges, type ChangeBody } from './changes';
 import { deskRevoked } from './desks';
@@ -372,8 +373,7 @@ async function numberUnseen(store: Store, carrierCode: string, unique: string[])
   const known = await store.db
     .selectFrom('roster_ids')
     .select('startup_id')
-    .where('carrier_code', '=', carrierCode)
-    .where('startup_id', 'in', unique)
+    .where(sql<boolean>`(carrier_code, startup_id) in ${keyList(store, [carrierCode], unique)}`)
     .execute();
   const knownIds = new Set(known.map((r) => r.startup_id));
   const unseen = unique.filter((id) => !knownIds.has(id));
