@@ -64,7 +64,7 @@ export async function readBatchView(store: Store, carrierCode: string, asks: Bat
   const columns = ['entity', 'record_id', 'data', 'version', 'field_versions', 'origins', 'conflicts'] as const;
   const records = (src: RawBuilder<string>) =>
     store.db.selectFrom('records').select([src.as('src'), ...columns, sql<string | null>`null`.as('standing_id')]);
-  // Each part's only condition is its list of keys (see keyList), so each is read key by key.
+  // A record or alias part's only condition is its list of keys (see keyList): it is read key by key.
   const ofCarrier = (entity: string, ids: readonly string[]) => keyList(store, [carrierCode, entity], ids);
   const parts = [...asks.ids].map(([entity, ids]) => records(sql`'key'`).where(sql<boolean>`(carrier_code, entity, record_id) in ${ofCarrier(entity, ids)}`));
   if (asks.startupIds.length > 0) {
@@ -89,16 +89,17 @@ export async function readBatchView(store: Store, carrierCode: string, asks: Bat
     );
   }
   if (asks.creditCodes.length > 0) {
-    // The code's holders across the country (a few); those of other carriers and tombstones are told
-    // apart in the select list, not the condition, which would cost the plan above.
-    const ours = sql<string>`case when carrier_code = ${carrierCode} and entity = 'startup' and deleted = 0 then 'code' else 'elsewhere' end`;
-    parts.push(records(ours).where(sql<boolean>`credit_code in ${keyList(store, [], asks.creditCodes)}`));
+    // Through the credit-code index (it holds no tombstone: a tombstone has no code) to the code's
+    // holders, then those of this carrier. SQLite, without statistics, would take `carrier_code = ?` to
+    // the primary key's carrier prefix and read the carrier's every record instead; a unary + keeps the
+    // term out of its choice of index (SQLite's documented way). PostgreSQL uses the index with both.
+    const carrier = store.dialect === 'sqlite' ? sql`+carrier_code` : sql`carrier_code`;
+    parts.push(records(sql`'code'`).where(sql<boolean>`credit_code in ${keyList(store, [], asks.creditCodes)} and ${carrier} = ${carrierCode}`));
   }
   const view: BatchView = { held: new Map(), aliases: new Map(), byCreditCode: new Map() };
   if (parts.length === 0) return view;
   const rows = (await parts.reduce((union, part) => union.unionAll(part)).execute()) as Row[];
   for (const row of rows) {
-    if (row.src === 'elsewhere') continue;
     if (row.src === 'alias') {
       view.aliases.set(row.record_id, row.standing_id!);
       continue;
