@@ -6,6 +6,7 @@ import { type Mutation, type Origin, type PushRequest, type PushResult, rosterOw
 import { describeIssues } from '../errors';
 import { findBadText, textProblem, textProblemKey } from '../storableText';
 import { keyList } from '../db/keyList';
+import { inSharedCommit } from '../db/sharedCommit';
 import type { Store } from '../db/schema';
 import { appendChanges, type ChangeBody } from './changes';
 import { deskRevoked } from './desks';
@@ -60,7 +61,8 @@ export interface PushOptions {
  * batch) and written set-wise: one statement each for rejections, records with the cursor, aliases,
  * roster ids and roster changes (one relayed `record` change per accepted mutation). Every mutation was
  * judged before the transaction, so a rejected one consumes its id without aborting the rest, and a crash
- * leaves the whole batch applied or none of it.
+ * leaves the whole batch applied or none of it. On SQLite the batches that queued meanwhile share one
+ * commit, each in a savepoint of its own (see inSharedCommit); each is answered once it is durable.
  */
 export async function applyPush(store: Store, carrierCode: string, request: PushRequest, options: PushOptions = {}): Promise<PushOutcome> {
   const now = (options.now ?? (() => new Date()))();
@@ -69,8 +71,7 @@ export async function applyPush(store: Store, carrierCode: string, request: Push
   // whatever the locked read adds to the seen prefix was judged for nothing, never the other way round.
   const seenBefore = await readCursor(store, desk);
   const verdicts = new Map(request.mutations.filter((m) => m.mutationId > seenBefore).map((m) => [m.mutationId, judge(m)]));
-  return store.db.transaction().execute(async (trx) => {
-    const tx = { ...store, db: trx };
+  return inSharedCommit(store, async (tx) => {
     const { last, deskName } = await claimDesk(tx, desk, request, now);
     const seen = request.mutations.filter((m) => m.mutationId <= last);
     const results = await answerSeen(tx, desk, seen);
@@ -80,7 +81,7 @@ export async function applyPush(store: Store, carrierCode: string, request: Push
 
     const rejected = fresh.flatMap(({ m, verdict }) => (verdict.ok ? [] : [{ mutationId: m.mutationId, reason: verdict.reason }]));
     if (rejected.length > 0) {
-      await trx
+      await tx.db
         .insertInto('rejections')
         .values(rejected.map((r) => ({ carrier_code: carrierCode, client_id: request.clientId, mutation_id: r.mutationId, reason: r.reason })))
         .execute();
