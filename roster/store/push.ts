@@ -26,6 +26,8 @@ const isEntity = (name: string): name is Entity => Object.hasOwn(recordSchemas, 
 function withoutRosterOwned(entity: Entity, record: unknown): unknown {
   const owned = rosterOwnedFields[entity];
   if (!owned || typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  // Most records carry none of them: those are passed on as they are, not copied.
+  if (!owned.some((key) => Object.hasOwn(record, key))) return record;
   return Object.fromEntries(Object.entries(record).filter(([key]) => !owned.includes(key)));
 }
 
