@@ -401,16 +401,15 @@ async function numberUnseen(store: Store, carrierCode: string, unique: string[])
 
 /**
  * The same three steps as `numberUnseen` in one statement (one round trip instead of three), in the
- * order the startups came. The update of the carrier row is still the lock; a startup another desk of
+ * order the startups came; the known ones looked up by key (see keyList), not found by reading the
+ * carrier's every roster id. The update of the carrier row is still the lock; a startup another desk of
  * this carrier numbered meanwhile keeps its number (ON CONFLICT DO NOTHING), as above.
  */
 async function numberUnseenPg(store: Store, carrierCode: string, unique: string[]): Promise<Numbered[]> {
   const { rows } = await sql<{ startup_id: string; number: number }>`
     with given as (select id, ord from unnest(${unique}::text[]) with ordinality as g(id, ord)),
-    unseen as (
-      select id, row_number() over (order by ord) as n from given
-      where not exists (select 1 from roster_ids r where r.carrier_code = ${carrierCode} and r.startup_id = given.id)
-    ),
+    known as (select startup_id from roster_ids where (carrier_code, startup_id) in ${keyList(store, [carrierCode], unique)}),
+    unseen as (select id, row_number() over (order by ord) as n from given where id not in (select startup_id from known)),
     counted as (select count(*) as total from unseen),
     counter as (
       update carriers set roster_ids_issued = roster_ids_issued + (select total from counted)
