@@ -47,6 +47,13 @@ const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileS
 const childrenOf = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 /** The service's resident memory, its cluster workers' included. */
 const rssMb = (pid: number): number => Math.round([pid, ...childrenOf(pid)].reduce((kb, p) => kb + rssKb(p), 0) / 1024);
+/** CPU time (user + system, ms) the service has used, its cluster workers' included: less at the mercy of the machine's load than mutations/s. */
+const cpuMs = (pid: number): number =>
+  [pid, ...childrenOf(pid)].reduce((ms, p) => {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses, in clock ticks of 10 ms.
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ms + (Number(fields[11]) + Number(fields[12])) * 10;
+  }, 0);
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const carrierOf = (i: number) => `BENCH-${String(i).padStart(2, '0')}`;
@@ -142,6 +149,7 @@ async function run(backend: Backend, scenario: Scenario) {
     // The first worker's line gave the address; the others may still be starting.
     if (scenario === 'workers') await waitForWorkers(services[0]!.pid);
     const rssStart = rssMb(services[0]!.pid);
+    const cpuStart = cpuMs(services[0]!.pid);
     const loadStart = loadAverage();
     const deadline = performance.now() + seconds * 1000;
 
@@ -188,9 +196,11 @@ async function run(backend: Backend, scenario: Scenario) {
     }, { more: () => killing, every: scenario === 'paced' ? (desks.length * batchSize * 1000) / rate : undefined });
     await Promise.all([killer, ...badRuns]);
     const rssEnd = rssMb(services.at(-1)!.pid);
+    // Per mutation the desks had answered; not across restarts, nor over several processes behind nginx.
+    const cpuPerMutation = scenario === 'kills' || scenario === 'procs' ? undefined : ((cpuMs(services[0]!.pid) - cpuStart) * 1000) / desks.reduce((sum, d) => sum + d.lastAnswered, 0);
     const loadEnd = loadAverage();
     const check = await checkExactlyOnce(store, target, desks);
-    return { scenario, push, rssStart, rssEnd, tally, check, load: `${loadStart}–${loadEnd}`, downSeconds: downMs / 1000, killed };
+    return { scenario, push, rssStart, rssEnd, cpuPerMutation, tally, check, load: `${loadStart}–${loadEnd}`, downSeconds: downMs / 1000, killed };
   } finally {
     await proxy?.stop();
     for (const service of services) await service.kill('SIGTERM');
@@ -247,11 +257,11 @@ const runName = (r: Awaited<ReturnType<typeof run>>): string =>
 console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process`);
 if (scenarios.includes('paced')) console.log(`paced: ${n(rate)} mutations/s offered, a batch's latency from when it was due`);
 console.log('');
-console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service RSS start → end | bad requests refused | exactly once | load |');
-console.log('|---|---|---:|---:|---:|---:|---:|---|---|---:|');
+console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service CPU per mutation | service RSS start → end | bad requests refused | exactly once | load |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|');
 for (const { database, floor, result: r } of rows) {
   console.log(
-    `| ${database} | ${runName(r)} | ${n(r.push.perSecond)} | ${n(r.push.p50)} ms | ${n(r.push.p99)} ms | ${n(floor)} | ${r.rssStart} → ${r.rssEnd} MB | ${refusals(r.tally)} | ${describeExactlyOnce(r.check)} | ${r.load} |`,
+    `| ${database} | ${runName(r)} | ${n(r.push.perSecond)} | ${n(r.push.p50)} ms | ${n(r.push.p99)} ms | ${n(floor)} | ${r.cpuPerMutation === undefined ? '—' : `${n(r.cpuPerMutation)} µs`} | ${r.rssStart} → ${r.rssEnd} MB | ${refusals(r.tally)} | ${describeExactlyOnce(r.check)} | ${r.load} |`,
   );
 }
 if (broken) process.exitCode = 1;
