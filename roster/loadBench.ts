@@ -2,7 +2,11 @@
  * Load benchmark (issue 19): 16 desks of 16 carriers push new startups in batches of 200 for 60 s,
  * each desk sending its next batch as soon as the last is answered, to the service in a process of its
  * own. Scenarios (BENCH_SCENARIOS, default all of them, each a row of the table):
- * - `plain`: only the good desks;
+ * - `plain`: only the good desks, closed loop: at saturation, so a batch's latency is mostly the 15
+ *   batches queued ahead of it (desks × batch ÷ throughput), whatever the service does;
+ * - `paced`: the same desks open loop at BENCH_RATE mutations/s in all (default 5,000, the issue's
+ *   "at that load"): each desk's batches are due on a fixed schedule, and latency counts from when a batch
+ *   was due (see `forSeconds`);
  * - `bad`: three more lanes mixed in, sending oversized batches, malformed mutations and bad tokens
  *   as fast as they are answered; each must get a 4xx with a reason;
  * - `kills`: the service is SIGKILLed 5 times (BENCH_KILLS) at random and restarted; desks resend
@@ -15,7 +19,7 @@
  * are counted against what the desks sent (see `checkExactlyOnce`). Per database it also prints the
  * floor: the same rows written straight to the database, one multi-row INSERT per batch in one
  * transaction, with the same concurrency.
- * `npm run roster:bench`; BENCH_SECONDS, BENCH_DESKS, BENCH_BATCH, BENCH_ONLY=sqlite|pg to change it.
+ * `npm run roster:bench`; BENCH_SECONDS, BENCH_DESKS, BENCH_BATCH, BENCH_RATE, BENCH_ONLY=sqlite|pg to change it.
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,41 +38,59 @@ const batchSize = Number(process.env.BENCH_BATCH ?? 200);
 const kills = Number(process.env.BENCH_KILLS ?? 5);
 const processCount = Number(process.env.BENCH_PROCESSES ?? 3);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
+const rate = Number(process.env.BENCH_RATE ?? 5000);
 const only = process.env.BENCH_ONLY;
-type Scenario = 'plain' | 'bad' | 'kills' | 'procs' | 'workers';
-const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,bad,kills,procs,workers').split(',') as Scenario[];
+type Scenario = 'plain' | 'paced' | 'bad' | 'kills' | 'procs' | 'workers';
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'plain,paced,bad,kills,procs,workers').split(',') as Scenario[];
 
 const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 const childrenOf = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 /** The service's resident memory, its cluster workers' included. */
 const rssMb = (pid: number): number => Math.round([pid, ...childrenOf(pid)].reduce((kb, p) => kb + rssKb(p), 0) / 1024);
+/** CPU time (user + system, ms) the service has used, its cluster workers' included: less at the mercy of the machine's load than mutations/s. */
+const cpuMs = (pid: number): number =>
+  [pid, ...childrenOf(pid)].reduce((ms, p) => {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses, in clock ticks of 10 ms.
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ms + (Number(fields[11]) + Number(fields[12])) * 10;
+  }, 0);
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const carrierOf = (i: number) => `BENCH-${String(i).padStart(2, '0')}`;
 
 /**
  * Runs `work` in `lanes` concurrent loops until the time is up and `more` says no more; returns rows
- * per second and the latency of each call.
+ * per second and the latency of each call. Closed loop unless `every` is given: each lane calls again as
+ * soon as the last call returned. With `every` (ms), open loop: each lane's calls are due every `every`
+ * ms (the lanes staggered over it) and wait for their time; a call due while the last is unanswered goes
+ * when it comes back, and its latency counts from when it was due, so a stall also counts in the calls
+ * it held back (no coordinated omission).
  */
-async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>, more = () => false) {
-  const deadline = performance.now() + duration * 1000;
+async function forSeconds(lanes: number, duration: number, work: (lane: number, round: number) => Promise<number>, options: { more?: () => boolean; every?: number } = {}) {
+  const { more = () => false, every } = options;
+  const start = performance.now();
+  const deadline = start + duration * 1000;
   const latencies: number[] = [];
   let rows = 0;
-  const start = performance.now();
   await Promise.all(
     Array.from({ length: lanes }, async (_, lane) => {
-      for (let round = 0; performance.now() < deadline || more(); round++) {
-        const t = performance.now();
+      for (let round = 0; ; round++) {
+        const due = every === undefined ? performance.now() : start + (round + lane / lanes) * every;
+        if (due >= deadline && !more()) break;
+        const early = due - performance.now();
+        if (early > 0) await sleep(early);
         // Not `rows += await …`: that reads `rows` before the await, so concurrent lanes overwrote each
         // other's counts and the bench reported a fraction of what it did (README, the table of 60e465c).
         const written = await work(lane, round);
         rows += written;
-        latencies.push(performance.now() - t);
+        latencies.push(performance.now() - due);
       }
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { perSecond: rows / ((performance.now() - start) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  // Paced, the last batch may be answered before the deadline: the rate is over the whole run.
+  const elapsed = Math.max(performance.now(), deadline) - start;
+  return { perSecond: rows / (elapsed / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 /** The floor: each batch's rows as one multi-row INSERT in its own transaction, nothing else. */
@@ -127,6 +149,7 @@ async function run(backend: Backend, scenario: Scenario) {
     // The first worker's line gave the address; the others may still be starting.
     if (scenario === 'workers') await waitForWorkers(services[0]!.pid);
     const rssStart = rssMb(services[0]!.pid);
+    const cpuStart = cpuMs(services[0]!.pid);
     const loadStart = loadAverage();
     const deadline = performance.now() + seconds * 1000;
 
@@ -170,12 +193,14 @@ async function run(backend: Backend, scenario: Scenario) {
       const notAnswered = results.filter((r) => r.status === 'rejected').length;
       if (notAnswered) throw new Error(`desk ${desk.clientId}: ${notAnswered} mutations rejected: the bench's own input is wrong`);
       return results.length;
-    }, () => killing);
+    }, { more: () => killing, every: scenario === 'paced' ? (desks.length * batchSize * 1000) / rate : undefined });
     await Promise.all([killer, ...badRuns]);
     const rssEnd = rssMb(services.at(-1)!.pid);
+    // Per mutation the desks had answered; not across restarts, nor over several processes behind nginx.
+    const cpuPerMutation = scenario === 'kills' || scenario === 'procs' ? undefined : ((cpuMs(services[0]!.pid) - cpuStart) * 1000) / desks.reduce((sum, d) => sum + d.lastAnswered, 0);
     const loadEnd = loadAverage();
     const check = await checkExactlyOnce(store, target, desks);
-    return { scenario, push, rssStart, rssEnd, tally, check, load: `${loadStart}–${loadEnd}`, downSeconds: downMs / 1000, killed };
+    return { scenario, push, rssStart, rssEnd, cpuPerMutation, tally, check, load: `${loadStart}–${loadEnd}`, downSeconds: downMs / 1000, killed };
   } finally {
     await proxy?.stop();
     for (const service of services) await service.kill('SIGTERM');
@@ -223,17 +248,20 @@ for (const backend of backends.filter((b) => !only || b.name === only)) {
 const runName = (r: Awaited<ReturnType<typeof run>>): string =>
   ({
     plain: `${deskCount} desks`,
+    paced: `${deskCount} desks paced at ${n(rate)} mutations/s`,
     bad: `${deskCount} desks + 3 bad lanes`,
     kills: `${deskCount} desks, ${r.killed} SIGKILLs (down ${n(r.downSeconds)} s while restarting)`,
     procs: `${deskCount} desks, ${processCount} processes behind nginx`,
     workers: `${deskCount} desks, --workers ${workerCount}`,
   })[r.scenario];
-console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process\n`);
-console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service RSS start → end | bad requests refused | exactly once | load |');
-console.log('|---|---|---:|---:|---:|---:|---:|---|---|---:|');
+console.log(`\n${deskCount} desks × batches of ${batchSize}, ${seconds} s, service in its own process`);
+if (scenarios.includes('paced')) console.log(`paced: ${n(rate)} mutations/s offered, a batch's latency from when it was due`);
+console.log('');
+console.log('| database | run | good desks\' mutations/s | batch p50 | batch p99 | floor: one INSERT per batch, rows/s | service CPU per mutation | service RSS start → end | bad requests refused | exactly once | load |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|');
 for (const { database, floor, result: r } of rows) {
   console.log(
-    `| ${database} | ${runName(r)} | ${n(r.push.perSecond)} | ${n(r.push.p50)} ms | ${n(r.push.p99)} ms | ${n(floor)} | ${r.rssStart} → ${r.rssEnd} MB | ${refusals(r.tally)} | ${describeExactlyOnce(r.check)} | ${r.load} |`,
+    `| ${database} | ${runName(r)} | ${n(r.push.perSecond)} | ${n(r.push.p50)} ms | ${n(r.push.p99)} ms | ${n(floor)} | ${r.cpuPerMutation === undefined ? '—' : `${n(r.cpuPerMutation)} µs`} | ${r.rssStart} → ${r.rssEnd} MB | ${refusals(r.tally)} | ${describeExactlyOnce(r.check)} | ${r.load} |`,
   );
 }
 if (broken) process.exitCode = 1;

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { RosterSchema, Store } from './schema';
 import { migrateStore } from './migrate';
+import { withStatementCache } from './statementCache';
 
 export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'pg'; url: string };
 
@@ -24,7 +25,7 @@ function openSqlite(path: string): Store {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<RosterSchema>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return { db: new Kysely<RosterSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), dialect: 'sqlite' };
 }
 
 /** bigint (int8) comes back as a number: every bigint the roster stores is within 2^53 − 1, as the protocol bounds it. */

@@ -277,6 +277,27 @@ describe.each(backends)('several desks of one carrier on $name', (backend) => {
     expect(ids).toEqual([expect.objectContaining({ startupId: 'sa' })]);
   });
 
+  it('merges an admission only into a live startup of its own carrier: never another carrier’s, never a deleted one', async () => {
+    await start();
+    const [other] = (await carrierWithDesks('C-OTHER', 1)).desks as [JoinedDesk];
+    const [here] = (await carrierWithDesks('C-HERE', 1)).desks as [JoinedDesk];
+    await push('C-OTHER', other, [upsert(other, 'so', startupRecord('so', 8, '别家企业'))]);
+    await push('C-HERE', here, [upsert(here, 'sd', startupRecord('sd', 9)), { mutationId: here.nextId++, entity: 'startup', recordId: 'sd', op: 'delete', record: null, createdAt: 'now' }]);
+    // The other carrier's company (same credit code, even the same record id) and the deleted one's code.
+    const admitted = await push('C-HERE', here, [upsert(here, 'so', startupRecord('so', 8, '本家企业')), upsert(here, 'sb', startupRecord('sb', 9))]);
+    expect(admitted.results).toEqual([
+      { mutationId: 3, status: 'applied', version: 1 },
+      { mutationId: 4, status: 'applied', version: 1 },
+    ]);
+    const named = async (code: string) => (await storedRecords(roster.store, code)).map((r) => [r.record_id, r.deleted, r.version, r.data?.name ?? null]);
+    expect(await named('C-HERE')).toEqual([
+      ['sb', 0, 1, '孵化企业9'],
+      ['sd', 1, 2, null],
+      ['so', 0, 1, '本家企业'],
+    ]);
+    expect(await named('C-OTHER')).toEqual([['so', 0, 1, '别家企业']]);
+  });
+
   it('hands a new desk the whole carrier page by page at one cursor, with the roster’s own fields and decisions', async () => {
     await start();
     const { desks } = await carrierWithDesks('C-SNAP', 2);

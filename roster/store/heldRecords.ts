@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Conflict, Origin } from '@core/sync/protocol';
 import type { Fields, HeldRecord } from '@core/sync/merge';
 import type { Store } from '../db/schema';
+import { keyList } from '../db/keyList';
 
 /** A record as read for the merge, and as written back. */
 export interface HeldRow extends HeldRecord {
@@ -61,20 +62,15 @@ export function parseHeld(r: Omit<Row, 'src' | 'standing_id'>): HeldRow {
  */
 export async function readBatchView(store: Store, carrierCode: string, asks: BatchAsks): Promise<BatchView> {
   const columns = ['entity', 'record_id', 'data', 'version', 'field_versions', 'origins', 'conflicts'] as const;
-  const records = (src: string) =>
-    store.db
-      .selectFrom('records')
-      .select([sql<string>`${src}`.as('src'), ...columns, sql<string | null>`null`.as('standing_id')])
-      .where('carrier_code', '=', carrierCode);
-  const parts = [...asks.ids].map(([entity, ids]) => records('key').where('entity', '=', entity).where('record_id', 'in', ids));
+  const records = (src: RawBuilder<string>) =>
+    store.db.selectFrom('records').select([src.as('src'), ...columns, sql<string | null>`null`.as('standing_id')]);
+  // A record or alias part's only condition is its list of keys (see keyList): it is read key by key.
+  const ofCarrier = (entity: string, ids: readonly string[]) => keyList(store, [carrierCode, entity], ids);
+  const parts = [...asks.ids].map(([entity, ids]) => records(sql`'key'`).where(sql<boolean>`(carrier_code, entity, record_id) in ${ofCarrier(entity, ids)}`));
   if (asks.startupIds.length > 0) {
-    const aliased = store.db
-      .selectFrom('record_aliases')
-      .select('standing_id')
-      .where('carrier_code', '=', carrierCode)
-      .where('entity', '=', 'startup')
-      .where('alias_id', 'in', asks.startupIds);
-    parts.push(records('standing').where('entity', '=', 'startup').where('record_id', 'in', aliased));
+    const aliased = sql<boolean>`(carrier_code, entity, alias_id) in ${ofCarrier('startup', asks.startupIds)}`;
+    const standing = store.db.selectFrom('record_aliases').select(['carrier_code', 'entity', 'standing_id']).where(aliased);
+    parts.push(records(sql`'standing'`).where(sql<boolean>`(carrier_code, entity, record_id) in (${standing})`));
     parts.push(
       store.db
         .selectFrom('record_aliases')
@@ -89,13 +85,16 @@ export async function readBatchView(store: Store, carrierCode: string, asks: Bat
           sql<string>`'[]'`.as('conflicts'),
           'standing_id',
         ])
-        .where('carrier_code', '=', carrierCode)
-        .where('entity', '=', 'startup')
-        .where('alias_id', 'in', asks.startupIds) as unknown as (typeof parts)[number],
+        .where(aliased) as unknown as (typeof parts)[number],
     );
   }
   if (asks.creditCodes.length > 0) {
-    parts.push(records('code').where('entity', '=', 'startup').where('credit_code', 'in', asks.creditCodes).where('deleted', '=', 0));
+    // Through the credit-code index (it holds no tombstone: a tombstone has no code) to the code's
+    // holders, then those of this carrier. SQLite, without statistics, would take `carrier_code = ?` to
+    // the primary key's carrier prefix and read the carrier's every record instead; a unary + keeps the
+    // term out of its choice of index (SQLite's documented way). PostgreSQL uses the index with both.
+    const carrier = store.dialect === 'sqlite' ? sql`+carrier_code` : sql`carrier_code`;
+    parts.push(records(sql`'code'`).where(sql<boolean>`credit_code in ${keyList(store, [], asks.creditCodes)} and ${carrier} = ${carrierCode}`));
   }
   const view: BatchView = { held: new Map(), aliases: new Map(), byCreditCode: new Map() };
   if (parts.length === 0) return view;

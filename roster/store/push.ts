@@ -5,6 +5,8 @@ import { absorbAdmission, type Edit, type Fields, type HeldRecord, mergeEdit, ty
 import { type Mutation, type Origin, type PushRequest, type PushResult, rosterOwnedFields } from '@core/sync/protocol';
 import { describeIssues } from '../errors';
 import { findBadText, textProblem, textProblemKey } from '../storableText';
+import { keyList } from '../db/keyList';
+import { inSharedCommit } from '../db/sharedCommit';
 import type { Store } from '../db/schema';
 import { appendChanges, type ChangeBody } from './changes';
 import { deskRevoked } from './desks';
@@ -24,6 +26,8 @@ const isEntity = (name: string): name is Entity => Object.hasOwn(recordSchemas, 
 function withoutRosterOwned(entity: Entity, record: unknown): unknown {
   const owned = rosterOwnedFields[entity];
   if (!owned || typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  // Most records carry none of them: those are passed on as they are, not copied.
+  if (!owned.some((key) => Object.hasOwn(record, key))) return record;
   return Object.fromEntries(Object.entries(record).filter(([key]) => !owned.includes(key)));
 }
 
@@ -59,7 +63,8 @@ export interface PushOptions {
  * batch) and written set-wise: one statement each for rejections, records with the cursor, aliases,
  * roster ids and roster changes (one relayed `record` change per accepted mutation). Every mutation was
  * judged before the transaction, so a rejected one consumes its id without aborting the rest, and a crash
- * leaves the whole batch applied or none of it.
+ * leaves the whole batch applied or none of it. On SQLite the batches that queued meanwhile share one
+ * commit, each in a savepoint of its own (see inSharedCommit); each is answered once it is durable.
  */
 export async function applyPush(store: Store, carrierCode: string, request: PushRequest, options: PushOptions = {}): Promise<PushOutcome> {
   const now = (options.now ?? (() => new Date()))();
@@ -68,8 +73,7 @@ export async function applyPush(store: Store, carrierCode: string, request: Push
   // whatever the locked read adds to the seen prefix was judged for nothing, never the other way round.
   const seenBefore = await readCursor(store, desk);
   const verdicts = new Map(request.mutations.filter((m) => m.mutationId > seenBefore).map((m) => [m.mutationId, judge(m)]));
-  return store.db.transaction().execute(async (trx) => {
-    const tx = { ...store, db: trx };
+  return inSharedCommit(store, async (tx) => {
     const { last, deskName } = await claimDesk(tx, desk, request, now);
     const seen = request.mutations.filter((m) => m.mutationId <= last);
     const results = await answerSeen(tx, desk, seen);
@@ -79,7 +83,7 @@ export async function applyPush(store: Store, carrierCode: string, request: Push
 
     const rejected = fresh.flatMap(({ m, verdict }) => (verdict.ok ? [] : [{ mutationId: m.mutationId, reason: verdict.reason }]));
     if (rejected.length > 0) {
-      await trx
+      await tx.db
         .insertInto('rejections')
         .values(rejected.map((r) => ({ carrier_code: carrierCode, client_id: request.clientId, mutation_id: r.mutationId, reason: r.reason })))
         .execute();
@@ -372,8 +376,7 @@ async function numberUnseen(store: Store, carrierCode: string, unique: string[])
   const known = await store.db
     .selectFrom('roster_ids')
     .select('startup_id')
-    .where('carrier_code', '=', carrierCode)
-    .where('startup_id', 'in', unique)
+    .where(sql<boolean>`(carrier_code, startup_id) in ${keyList(store, [carrierCode], unique)}`)
     .execute();
   const knownIds = new Set(known.map((r) => r.startup_id));
   const unseen = unique.filter((id) => !knownIds.has(id));
@@ -398,16 +401,15 @@ async function numberUnseen(store: Store, carrierCode: string, unique: string[])
 
 /**
  * The same three steps as `numberUnseen` in one statement (one round trip instead of three), in the
- * order the startups came. The update of the carrier row is still the lock; a startup another desk of
+ * order the startups came; the known ones looked up by key (see keyList), not found by reading the
+ * carrier's every roster id. The update of the carrier row is still the lock; a startup another desk of
  * this carrier numbered meanwhile keeps its number (ON CONFLICT DO NOTHING), as above.
  */
 async function numberUnseenPg(store: Store, carrierCode: string, unique: string[]): Promise<Numbered[]> {
   const { rows } = await sql<{ startup_id: string; number: number }>`
     with given as (select id, ord from unnest(${unique}::text[]) with ordinality as g(id, ord)),
-    unseen as (
-      select id, row_number() over (order by ord) as n from given
-      where not exists (select 1 from roster_ids r where r.carrier_code = ${carrierCode} and r.startup_id = given.id)
-    ),
+    known as (select startup_id from roster_ids where (carrier_code, startup_id) in ${keyList(store, [carrierCode], unique)}),
+    unseen as (select id, row_number() over (order by ord) as n from given where id not in (select startup_id from known)),
     counted as (select count(*) as total from unseen),
     counter as (
       update carriers set roster_ids_issued = roster_ids_issued + (select total from counted)

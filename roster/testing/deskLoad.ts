@@ -30,10 +30,15 @@ const recordOf = (desk: Desk, mutationId: number) => `${desk.records}s${mutation
  */
 const companyRange = (desk: Desk) => ([...desk.records].reduce((h, ch) => h * 31 + ch.charCodeAt(0), 0) % 1000) * 1_000_000;
 
+/**
+ * A desk sends records as its schemas stored them: `updatedAt` in the form the schema gives it, so the
+ * roster holds what was sent and answers without the record (the fixture's `…T08:00:00Z` would be
+ * normalized and every record sent back).
+ */
 export const deskMutations = (desk: Desk, firstId: number, count: number): Mutation[] =>
   startupUpserts(firstId, count, (id) => recordOf(desk, id), desk.records).map((m) => ({
     ...m,
-    record: { ...(m.record as object), creditCode: creditCodeFor(companyRange(desk) + m.mutationId) },
+    record: { ...(m.record as object), updatedAt: '2026-03-01T08:00:00.000Z', creditCode: creditCodeFor(companyRange(desk) + m.mutationId) },
   }));
 
 /** Where to send: a function, because the bench restarts the service on another port. */
