@@ -5,6 +5,8 @@ import { creditCodeFindings, founderFindings } from '../admin/findings';
 import { creditCodeHolders } from '../admin/lookup';
 import { scopedFigures } from '../auth/scopedFigures';
 import { creditCodeFindingsInScope, founderFindingsInScope } from '../auth/scopedFindings';
+import { carrierResidents, listCarriers, regionMismatches, verificationQueue } from '../auth/scopedRoster';
+import { readAudit } from '../auth/audit';
 import { openStore } from '../db/open';
 import { readChanges } from '../store/changes';
 import { carrierCodeOf, type NationalSize } from './dataset';
@@ -76,6 +78,14 @@ try {
       // A county holds few of the findings, so its page reads most of them: the slowest scope there is.
       [`console findings: credit codes touching county ${county}, first ${page}`, () => creditCodeFindingsInScope(store, { ...nation, scope: county }, { limit: page })],
       [`console findings: founders touching county ${county}, first ${page}`, () => founderFindingsInScope(store, { ...nation, scope: county }, { limit: page })],
+      ['console carriers: the nation, first page', () => listCarriers(store, nation, {})],
+      [`console carriers: region ${region}, line 人社, first page`, () => listCarriers(store, province, { line: 'hrss' })],
+      [`console carrier page: ${carrier}'s residents with their founders`, () => carrierResidents(store, nation, carrier)],
+      ['console verification queue: the nation, first page', () => verificationQueue(store, nation, {})],
+      [`console verification queue: region ${region}, first page`, () => verificationQueue(store, province, {})],
+      [`console verification queue: county ${county}, first page`, () => verificationQueue(store, { ...nation, scope: county }, {})],
+      [`console region mismatches: region ${region}`, () => regionMismatches(store, province)],
+      ['console audit log: the nation', () => readAudit(store, nation)],
     ];
     const table = ['| query | median | slowest |', '|---|---:|---:|'];
     for (const [label, query] of queries) {

@@ -89,7 +89,7 @@ export const zh = {
     loading: '正在载入载体数据',
     progress: '载入进度',
     loaded: '已载入 {{done}} / {{total}} 条记录',
-    deriving: '{{total}} 条记录已全部载入，正在生成在孵企业列表与统计…',
+    deriving: '{{total}} 条记录已全部载入，正在汇总统计…',
   },
   desks: {
     title: '本载体的电脑',
@@ -245,7 +245,7 @@ export const en: Shape<typeof zh> = {
     loading: 'Loading the carrier’s records',
     progress: 'Loading progress',
     loaded: '{{done}} of {{total}} records loaded',
-    deriving: 'All {{total}} records are in; building the list of startups and the totals…',
+    deriving: 'All {{total}} records are in; adding up the totals…',
   },
   desks: {
     title: 'This carrier’s desks',
