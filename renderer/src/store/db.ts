@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Carrier, Claim, Evaluation, Exit, Founder, Mentor, Report, Session, Startup, Template } from '@core/records';
 import type { OutboxEntry } from '@core/sync/protocol';
+import { listChanges } from './listMemory';
 import { schemaVersions } from './schema';
 import type { StartupIndexRow } from './startupIndex';
 
@@ -53,6 +54,7 @@ export function openDb(name = DB_NAME, upTo = schemaVersions.length): DeskDb {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);
   }
+  db.use(listChanges(db));
   return db;
 }
 

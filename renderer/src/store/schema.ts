@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { Entity } from '@core/records';
 import { scanDuplicates } from './duplicateScan';
+import { dropListTallies } from './tallies';
 import { rebuildDerived, rebuildIncomplete, type DerivedTables } from './rebuildIndex';
 
 /** Where each record kind lives. */
@@ -124,5 +125,20 @@ export const schemaVersions: SchemaVersion[] = [
     // table only; nothing to convert.
     version: 9,
     stores: { conflicts: 'id, [entity+recordId]' },
+  },
+  {
+    // The list answers from memory (store/listMemory.ts): its rows lose their dozens of keyset keys per
+    // filter value and sort order, which every write of a startup paid for, and keep one plain index per
+    // sort order for the first page shown before the memory is loaded. The totals kept for the filters go.
+    version: 10,
+    stores: { startupIndex: 'id, [state+name+id], [state+admittedOn+id], [state+agreementEndsOn+id]' },
+    upgrade: async (tx) => {
+      await tx.table('startupIndex').toCollection().modify((row: Record<string, unknown>) => {
+        delete row.byName;
+        delete row.byAdmittedOn;
+        delete row.byAgreementEndsOn;
+      });
+      await dropListTallies(tx.table('tallies'));
+    },
   },
 ];

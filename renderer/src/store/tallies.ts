@@ -1,10 +1,10 @@
 import type { EntityTable, Table } from 'dexie';
 import type { DateRange } from '@core/kpis/carrierNumbers';
 import type { Entity, Evaluation, Mentor, Report, Session } from '@core/records';
-import { coachedMonth, dayKeys, difference, isCoachedKey, evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
+import { coachedMonth, difference, isCoachedKey, evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
 import { monthsToRead, TallyView } from '@core/tallies/view';
 import type { DeskDb, TallyRow } from './db';
-import { SEP, type ListState, type StartupIndexRow } from './startupIndex';
+import type { ListState, StartupIndexRow } from './startupIndex';
 
 /** Records whose writes move the kept totals (startups move them through their list-index rows). */
 const contributionOf: Partial<Record<Entity, (record: never) => Contribution[]>> = {
@@ -27,20 +27,11 @@ export function recordDelta(entity: Entity, changes: readonly { before: unknown;
 }
 
 /**
- * The list's counts: per state and filter value, and agreements ending per day. Search terms are not
- * counted (a row has dozens; keeping them made every write several times dearer): a search counts its
- * index range, which is small.
+ * The list's one kept count, per state: the whole list's count shown before the list is in memory
+ * (`listMemory`), which counts everything else. Version 9 also kept a count per filter value and the
+ * agreements ending per day (`dropListTallies`).
  */
-function listContribution(row: StartupIndexRow): Contribution[] {
-  const out: Contribution[] = dayKeys(`ends:${row.state}`, row.agreementEndsOn, 1);
-  // Read off each key where it stands (`state␀facet␀…`): splitting every key made a bulk edit's garbage.
-  for (const key of row.byName) {
-    const stateEnd = key.indexOf(SEP);
-    if (key.startsWith('t:', stateEnd + 1)) continue;
-    out.push([`z|${key.slice(0, stateEnd)}|${key.slice(stateEnd + 1, key.indexOf(SEP, stateEnd + 1))}`, 1]);
-  }
-  return out;
-}
+const listContribution = (row: StartupIndexRow): Contribution[] => [[`z|${row.state}|*`, 1]];
 const rowContribution = (row: StartupIndexRow) => [...startupContribution(row), ...listContribution(row)];
 
 export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; after?: StartupIndexRow }[], into = new Map<string, number>()) {
@@ -50,8 +41,14 @@ export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; aft
   return into;
 }
 
-/** How many startups of a state have a filter value: one read. */
-export const facetCount = async (db: DeskDb, state: ListState, facet: string) => (await db.tallies.get(`z|${state}|${facet}`))?.n ?? 0;
+/** How many startups a state lists: one read. */
+export const stateCount = async (db: DeskDb, state: ListState) => (await db.tallies.get(`z|${state}|*`))?.n ?? 0;
+
+/** The totals version 9 kept for the list's filters (a count per filter value, agreements ending per day), which the memory answers now. */
+export async function dropListTallies(tallies: Table<TallyRow, string>) {
+  const keys = (await tallies.toCollection().primaryKeys()) as string[];
+  await tallies.bulkDelete(keys.filter((k) => (k.startsWith('z|') && !k.endsWith('|*')) || k.startsWith('m|ends:') || (k.startsWith('d|') && k.includes('|ends:'))));
+}
 
 /** Reads the kept totals one or more date ranges need. */
 export async function loadTallyView(db: DeskDb, ranges: readonly DateRange[], series?: string): Promise<TallyView> {

@@ -10,6 +10,7 @@ import { BulkEditError, bulkEdit, undoBulkEdit, type BulkProgress, type BulkResu
 import { db } from '../../store/db';
 import { countMatches, matchingIds, type StartupQuery } from '../../store/startups';
 import { industryOptions } from './industryOptions';
+import { useListVersion } from './useStartupRows';
 
 type Scope = 'selected' | 'all';
 type LastEdit = { result: BulkResult; undone: boolean };
@@ -36,8 +37,8 @@ export function BulkEdit({ query, selected, onDone }: { query: StartupQuery; sel
   const b = (key: string, values?: Record<string, unknown>) => t(`startups.bulk.${key}`, values);
   const label = (key: string) => t(`startups.form.${key}`);
   const chosen = selected.length > 0 ? scope : 'all';
-  // Exact, unlike the list's count of a search (which stops at a thousand): read when the dialog opens.
-  const listed = useLiveQuery(async () => (open ? (await countMatches(db, query)).count : undefined), [open, query]);
+  const version = useListVersion();
+  const listed = useLiveQuery(async () => (open ? countMatches(db, query) : undefined), [open, query, version]);
 
   const run = async () => {
     const values = Object.fromEntries(Object.entries(form.getFieldsValue()).filter(([, v]) => v !== undefined && v !== null)) as BulkValues;

@@ -125,7 +125,7 @@ export function StartupList() {
           options={[{ value: 'any', label: t('startups.gaps.any') }, ...completableFields.map((f) => ({ value: f, label: t(`startups.gaps.names.${f}`) }))]}
         />
         <Typography.Text type="secondary" aria-live="polite">
-          {total === undefined ? any : t(total.more ? 'startups.countMore' : 'startups.count', { count: total.count })}
+          {total === undefined ? any : t('startups.count', { count: total })}
         </Typography.Text>
       </Space>
       <div onScrollCapture={onScroll}>

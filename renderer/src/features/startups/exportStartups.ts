@@ -127,7 +127,7 @@ export async function exportStartups(query: StartupQuery, format: ExportFormat, 
     yes(p.trainingCertified),
   ];
 
-  const [{ count: listed }, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);
+  const [listed, founderCount] = await Promise.all([countMatches(db, query), db.founders.count()]);
   const readAll = listed * BULK_RATIO > founderCount;
   const details = (founders: Founder[]) => founders.map((p): Keyed => [p.startupId, founderCells(p)]);
   const sheet = t('startups.export.sheet');

@@ -3,7 +3,6 @@ export const zh = {
   search: '搜索企业名称、信用代码或创始人',
   searchLabel: '搜索',
   count: '共 {{count}} 家',
-  countMore: '超过 {{count}} 家',
   loaded: '找到 {{count}} 家',
   filters: {
     state: '名册',
@@ -214,7 +213,6 @@ export const en: typeof zh = {
   search: 'Search name, credit code or founder',
   searchLabel: 'Search',
   count: '{{count}} in all',
-  countMore: 'More than {{count}}',
   loaded: '{{count}} found',
   filters: {
     state: 'Register',

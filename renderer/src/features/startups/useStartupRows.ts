@@ -1,29 +1,38 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { db } from '../../store/db';
-import { countMatches, LIST_COUNT_CAP, pageStartups, type StartupQuery } from '../../store/startups';
+import { listVersion, watchList } from '../../store/listMemory';
+import { countMatches, pageStartups, type StartupQuery } from '../../store/startups';
 
 const PAGE = 200;
 
+/** A number that moves whenever the list's rows change: the list is answered from memory, which live queries do not see. */
+export const useListVersion = () =>
+  useSyncExternalStore(
+    (fn) => watchList(db, fn),
+    () => listVersion(db),
+  );
+
 /**
- * The list's rows for a query, live. Every query, filtered or not, grows page by page (keyset, in index
- * order) as the manager scrolls, so 100,000 startups never load at once. The count is its own query:
- * the first page shows without waiting for it; a search counts up to `LIST_COUNT_CAP`.
+ * The list's rows for a query, live. Every query, filtered or not, grows page by page as the manager
+ * scrolls, so 100,000 startups never render at once. The count is its own query: the first page shows
+ * without waiting for it.
  */
 export function useStartupRows(query: StartupQuery) {
   const deferred = useDeferredValue(query);
+  const version = useListVersion();
   // A new query starts again at one page.
   const [more, setMore] = useState({ of: deferred, limit: PAGE });
   const limit = more.of === deferred ? more.limit : PAGE;
-  const rows = useLiveQuery(() => pageStartups(db, deferred, undefined, limit), [deferred, limit]);
-  const total = useLiveQuery(() => countMatches(db, deferred, LIST_COUNT_CAP), [deferred]);
+  const rows = useLiveQuery(() => pageStartups(db, deferred, undefined, limit), [deferred, limit, version]);
+  const total = useLiveQuery(() => countMatches(db, deferred), [deferred, version]);
   const shown = rows ?? [];
   return {
     rows: shown,
     total,
     loading: rows === undefined || deferred !== query,
     loadMore: () => {
-      if (rows && shown.length >= limit && (total === undefined || total.more || shown.length < total.count)) setMore({ of: deferred, limit: limit + PAGE });
+      if (rows && shown.length >= limit && (total === undefined || shown.length < total)) setMore({ of: deferred, limit: limit + PAGE });
     },
   };
 }
