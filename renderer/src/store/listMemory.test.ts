@@ -3,7 +3,7 @@ import { aFounder, aStartup } from '@core/testing/records';
 import { openDb, type DeskDb } from './db';
 import { listOf, watchList } from './listMemory';
 import type { StartupQuery } from './listQuery';
-import { rebuildDerived } from './rebuildIndex';
+import { rebuildDerived, rebuildStartupIndex } from './rebuildIndex';
 import { schemaVersions } from './schema';
 import { countMatches, findStartups, pageStartups, saveStartup, voidStartup } from './startups';
 
@@ -59,6 +59,19 @@ describe('the list in memory', () => {
     await loading;
     expect(await ids(db)).toEqual(['a', 'd', 'c', 'b']);
     expect(await countMatches(db, q())).toBe(4);
+  });
+
+  it('lists a large write in full as soon as it resolves, applied over several tasks', async () => {
+    const db = await open();
+    await listOf(db);
+    const many = Array.from({ length: 1_200 }, (_, i) => ({ ...startup(`m${String(i).padStart(4, '0')}`, `企业${String(1_199 - i).padStart(4, '0')}`), updatedAt: '2026-01-01T00:00:00.000Z' }));
+    await db.transaction('rw', [db.startups, db.founders, db.startupIndex, db.tallies], async () => {
+      await db.startups.bulkPut(many);
+      await rebuildStartupIndex(db, many.map((s) => s.id));
+    });
+    const listed = await ids(db);
+    expect([listed.length, listed[0], listed.at(-1)]).toEqual([1_200, 'm1199', 'm0000']);
+    expect(await countMatches(db, q({ text: '企业00' }))).toBe(100);
   });
 
   it("follows another window's writes of the same desk", async () => {
