@@ -98,7 +98,7 @@ export class ListMemory {
     const all = [...this.entries.values()];
     for (const field of SORT_FIELDS) {
       // A task per order: sorting 100,000 rows takes tens of milliseconds each.
-      await new Promise((resolve) => setTimeout(resolve));
+      await nextTask();
       this.orders[field] = all.toSorted(ORDER[field]);
     }
     // Writes committed meanwhile, in their order, including those committed while these apply.
@@ -109,7 +109,8 @@ export class ListMemory {
   /** Applies a committed write (or keeps it for after the load, or after large writes still applying). */
   commit(ops: Op[]) {
     if (this.queued) this.queued.push(ops);
-    else if (this.work || ops.length > AT_ONCE) {
+    // Applied at once only when that is synchronous: a range deleted (a clear) resumes after an await.
+    else if (this.work || ops.length > AT_ONCE || ops.some((op) => 'range' in op)) {
       const work: Promise<void> = (this.work ?? Promise.resolve()).then(() => this.apply(ops, true)).finally(() => {
         if (this.work === work) this.work = undefined;
       });
