@@ -4,6 +4,7 @@ import type { OutboxEntry } from '@core/sync/protocol';
 import { listChanges } from './listMemory';
 import { schemaVersions } from './schema';
 import type { StartupIndexRow } from './startupIndex';
+import type { TallyRow } from './tallies';
 
 export interface AuditEntry {
   seq?: number;
@@ -38,11 +39,6 @@ export type DeskDb = Dexie & {
   tallies: EntityTable<TallyRow, 'key'>;
 };
 
-/** One kept count or sum (see core/tallies/contributions.ts for what the keys mean). */
-export interface TallyRow {
-  key: string;
-  n: number;
-}
 
 export const DB_NAME = 'incubator-desk';
 

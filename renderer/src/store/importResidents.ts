@@ -1,7 +1,8 @@
 import type { Table } from 'dexie';
 import { mergeImported } from '@core/import';
 import type { Founder, Startup } from '@core/records';
-import type { DeskDb, TallyRow } from './db';
+import type { DeskDb } from './db';
+import type { TallyRow } from './tallies';
 import { operatorName } from './operator';
 import { rebuildStartupIndex } from './rebuildIndex';
 import { prepareSeals } from './sealing';

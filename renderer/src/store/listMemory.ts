@@ -1,5 +1,4 @@
-import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type Middleware, type Transaction } from 'dexie';
-import type { DeskDb } from './db';
+import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type EntityTable, type Middleware, type Transaction } from 'dexie';
 import { compareBy, searchableText } from './listQuery';
 import { SORT_FIELDS, type SortField, type StartupIndexRow } from './startupIndex';
 
@@ -11,6 +10,9 @@ import { SORT_FIELDS, type SortField, type StartupIndexRow } from './startupInde
  * paid for all of them (issue 20). Held on the page rather than in a worker: a query then needs no
  * round trip and reads what this window has just committed.
  */
+
+/** What the memory needs of a desk's database: its list rows (the desk's `DeskDb` is one). */
+type ListDb = Dexie & { startupIndex: EntityTable<StartupIndexRow, 'id'> };
 
 interface Entry {
   row: StartupIndexRow;
@@ -77,7 +79,7 @@ export class ListMemory {
   readonly loaded: Promise<void>;
 
   constructor(
-    private readonly db: DeskDb,
+    private readonly db: ListDb,
     readonly backend: unknown,
   ) {
     // Started from a timer, outside any live query or transaction whose zone would otherwise own its reads.
@@ -193,28 +195,28 @@ export class ListMemory {
   }
 }
 
-const memories = new WeakMap<DeskDb, ListMemory>();
+const memories = new WeakMap<ListDb, ListMemory>();
 
 /** Who re-reads when the list changes: per database, across the memories it has over reopenings. */
-const watchers = new WeakMap<DeskDb, { version: number; listeners: Set<() => void> }>();
-const watchOf = (db: DeskDb) => watchers.get(db) ?? watchers.set(db, { version: 0, listeners: new Set() }).get(db)!;
+const watchers = new WeakMap<ListDb, { version: number; listeners: Set<() => void> }>();
+const watchOf = (db: ListDb) => watchers.get(db) ?? watchers.set(db, { version: 0, listeners: new Set() }).get(db)!;
 
-function changed(db: DeskDb) {
+function changed(db: ListDb) {
   const w = watchOf(db);
   w.version++;
   for (const fn of w.listeners) fn();
 }
 
 /** For React's useSyncExternalStore: a number that moves whenever the list's rows change or load. */
-export const listVersion = (db: DeskDb) => watchOf(db).version;
-export function watchList(db: DeskDb, fn: () => void): () => void {
+export const listVersion = (db: ListDb) => watchOf(db).version;
+export function watchList(db: ListDb, fn: () => void): () => void {
   const w = watchOf(db);
   w.listeners.add(fn);
   return () => w.listeners.delete(fn);
 }
 
 /** The database's list memory, created (and its load started) on first use or after a reopening. */
-function memoryOf(db: DeskDb): ListMemory {
+function memoryOf(db: ListDb): ListMemory {
   const backend = db.backendDB();
   let memory = memories.get(db);
   if (!memory || memory.backend !== backend) {
@@ -227,7 +229,7 @@ function memoryOf(db: DeskDb): ListMemory {
 }
 
 /** The list memory once loaded (awaiting its load). */
-export async function listOf(db: DeskDb): Promise<ListMemory> {
+export async function listOf(db: ListDb): Promise<ListMemory> {
   if (!db.isOpen()) await db.open();
   const memory = memoryOf(db);
   await memory.settled();
@@ -235,7 +237,7 @@ export async function listOf(db: DeskDb): Promise<ListMemory> {
 }
 
 /** The list memory if it is loaded already; otherwise undefined, its load started. */
-export async function loadedListOf(db: DeskDb): Promise<ListMemory | undefined> {
+export async function loadedListOf(db: ListDb): Promise<ListMemory | undefined> {
   if (!db.isOpen()) await db.open();
   const memory = memoryOf(db);
   if (!memory.isLoaded) return undefined;
@@ -244,8 +246,8 @@ export async function loadedListOf(db: DeskDb): Promise<ListMemory | undefined> 
 }
 
 /** Another window of the same desk re-reads the rows this one wrote (the browser bridge allows two tabs). */
-const channels = new WeakMap<DeskDb, BroadcastChannel | null>();
-function channelOf(db: DeskDb): BroadcastChannel | null {
+const channels = new WeakMap<ListDb, BroadcastChannel | null>();
+function channelOf(db: ListDb): BroadcastChannel | null {
   if (channels.has(db)) return channels.get(db)!;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`desk-list:${db.name}`);
   channels.set(db, channel);
@@ -271,7 +273,7 @@ function channelOf(db: DeskDb): BroadcastChannel | null {
   return channel;
 }
 
-function committed(db: DeskDb, ops: Op[]) {
+function committed(db: ListDb, ops: Op[]) {
   memories.get(db)?.commit(ops);
   changed(db);
   const all = ops.some((op) => 'range' in op);
@@ -281,7 +283,7 @@ function committed(db: DeskDb, ops: Op[]) {
 /** Writes of one transaction, kept until it commits. */
 const pending = new WeakMap<object, Op[]>();
 
-function noteWrite(db: DeskDb, req: DBCoreMutateRequest) {
+function noteWrite(db: ListDb, req: DBCoreMutateRequest) {
   let trans: Transaction | null = Dexie.currentTransaction;
   while (trans?.parent) trans = trans.parent;
   const key = trans ?? req.trans;
@@ -301,7 +303,7 @@ function noteWrite(db: DeskDb, req: DBCoreMutateRequest) {
 }
 
 /** Sees every write of the list rows, whoever makes it. */
-export const listChanges = (db: DeskDb): Middleware<DBCore> => ({
+export const listChanges = (db: ListDb): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'listMemory',
   create: (down) => ({

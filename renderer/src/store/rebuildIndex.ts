@@ -2,7 +2,7 @@ import { addTo } from '@core/grouping';
 import type { Table } from 'dexie';
 import { completionGaps, type Entity, type Founder, type Startup } from '@core/records';
 import { addCoachedMonths } from '@core/tallies/totals';
-import type { TallyRow } from './db';
+import type { TallyRow } from './tallies';
 import { indexRowOf, type StartupIndexRow } from './startupIndex';
 import { applyTallies, indexRowsDelta, recordDelta } from './tallies';
 import { sendInTasks } from './requestsInTasks';

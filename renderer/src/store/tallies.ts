@@ -3,8 +3,16 @@ import type { DateRange } from '@core/kpis/carrierNumbers';
 import type { Entity, Evaluation, Mentor, Report, Session } from '@core/records';
 import { coachedMonth, difference, isCoachedKey, evaluationContribution, mentorContribution, reportContribution, sessionContribution, startupContribution, type Contribution } from '@core/tallies/contributions';
 import { monthsToRead, TallyView } from '@core/tallies/view';
-import type { DeskDb, TallyRow } from './db';
 import type { ListState, StartupIndexRow } from './startupIndex';
+
+/** One kept count or sum (see core/tallies/contributions.ts for what the keys mean). */
+export interface TallyRow {
+  key: string;
+  n: number;
+}
+type Tallies = Table<TallyRow, string> | EntityTable<TallyRow, 'key'>;
+/** What reads the totals needs of a database: its table of them. */
+type WithTallies = { tallies: Tallies };
 
 /** Records whose writes move the kept totals (startups move them through their list-index rows). */
 const contributionOf: Partial<Record<Entity, (record: never) => Contribution[]>> = {
@@ -42,7 +50,7 @@ export function indexRowsDelta(changes: readonly { before?: StartupIndexRow; aft
 }
 
 /** How many startups a state lists: one read. */
-export const stateCount = async (db: DeskDb, state: ListState) => (await db.tallies.get(`z|${state}|*`))?.n ?? 0;
+export const stateCount = async (db: WithTallies, state: ListState) => (await db.tallies.get(`z|${state}|*`))?.n ?? 0;
 
 /** The totals version 9 kept for the list's filters (a count per filter value, agreements ending per day), which the memory answers now. */
 export async function dropListTallies(tallies: Table<TallyRow, string>) {
@@ -51,7 +59,7 @@ export async function dropListTallies(tallies: Table<TallyRow, string>) {
 }
 
 /** Reads the kept totals one or more date ranges need. */
-export async function loadTallyView(db: DeskDb, ranges: readonly DateRange[], series?: string): Promise<TallyView> {
+export async function loadTallyView(db: WithTallies, ranges: readonly DateRange[], series?: string): Promise<TallyView> {
   const months = monthsToRead(ranges);
   const range = (prefix: string) => db.tallies.where('key').between(prefix, `${prefix}\uffff`).toArray();
   const parts = series
@@ -64,7 +72,7 @@ export async function loadTallyView(db: DeskDb, ranges: readonly DateRange[], se
  * Adds a change to the totals inside the caller's transaction. A startup's held sessions per month are
  * counted too, so the month's count of distinct coached startups moves only when one goes 0 ↔ some.
  */
-export async function applyTallies(tallies: Table<TallyRow, string> | EntityTable<TallyRow, 'key'>, delta: Map<string, number>): Promise<void> {
+export async function applyTallies(tallies: Tallies, delta: Map<string, number>): Promise<void> {
   if (delta.size === 0) return;
   const keys = [...delta.keys()];
   const rows = await tallies.bulkGet(keys);
