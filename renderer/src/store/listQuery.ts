@@ -1,4 +1,5 @@
 import type { CompletableField, KeyGroup, Startup } from '@core/records';
+import { addDays } from '@core/supports/calendar';
 import { normalizeCode, toHalfWidth } from '@core/text';
 import type { ListState, SortField, StartupIndexRow } from './startupIndex';
 
@@ -29,8 +30,6 @@ const fold = (s: string) => toHalfWidth(s).toLowerCase().replace(/\s+/g, '');
 
 /** What a search text is matched against: the name and the founders' names, folded once per row. */
 export const searchableText = (row: StartupIndexRow) => `${fold(row.name)}\u0000${fold(row.founders)}`;
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The test a row passes to be listed. `text` is the row's `searchableText`: a search matches a part of
