@@ -1,5 +1,6 @@
 import { entities, type Founder, type Startup } from '@core/records';
 import { replaceConflicts } from './conflicts';
+import { keepJoinedVersions } from './rosterVersions';
 import type { DeskDb } from './db';
 import { foundersInRange } from './rebuildIndex';
 import type { IncomingRecord } from './relay';
@@ -13,7 +14,7 @@ import { parseRecord } from './write';
 /**
  * A joining desk's snapshot page. Such a desk holds nothing of its own (only an empty desk may join, and
  * its shell stays closed until the last page is in), so the rows are stored as a restore stores a
- * backup's: each validated, with the roster's version and open conflicts, but no audit entry per record
+ * backup's: each validated, with the roster's version (a row per page: `rosterVersions.ts`) and open conflicts, but no audit entry per record
  * (joining edits nothing; a record's history is the roster's). Through the write path a 10,000-startup
  * carrier took 139 s to join.
  * The list rows of the page's startups (and of held startups whose founders it brings: pages may come in
@@ -22,7 +23,6 @@ import { parseRecord } from './write';
  * are written once after the last page (`rebuildTotals`). Inside a transaction over `relayTables`.
  */
 export async function storeJoinedRecords(db: DeskDb, incoming: readonly IncomingRecord[], totals: Map<string, number>, sealFounder?: (record: Founder) => StoredFounder): Promise<void> {
-  const at = new Date().toISOString();
   const listed = new Set<string>();
   for (const entity of entities) {
     const mine = incoming.filter((r) => r.entity === entity && r.record !== null && r.record !== undefined);
@@ -42,7 +42,6 @@ export async function storeJoinedRecords(db: DeskDb, incoming: readonly Incoming
     const rows = startups.flatMap((s) => (s ? [indexRowOf(s, founders.get(s.id) ?? [])] : []));
     await sendInTasks(db.startupIndex, 'bulkPut', rows);
   }
-  // Tombstones too: an older version of a removed record, pulled later, is then skipped.
-  await sendInTasks(db.table('rosterVersions'), 'bulkPut', incoming.map((r) => ({ entity: r.entity, recordId: r.recordId, version: r.version, syncedAt: at })));
+  await keepJoinedVersions(db, incoming);
   await replaceConflicts(db, incoming.filter((r) => r.conflicts.length > 0));
 }

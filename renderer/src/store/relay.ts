@@ -3,6 +3,7 @@ import type { Conflict, OutboxEntry } from '@core/sync/protocol';
 import { conflictTable, replaceConflicts } from './conflicts';
 import type { DeskDb } from './db';
 import { rebuildStartupIndex } from './rebuildIndex';
+import { heldVersions } from './rosterVersions';
 import { tableOf } from './schema';
 import { prepareSeals, type StoredFounder } from './sealing';
 import { applyTallies, movesTallies, recordDelta } from './tallies';
@@ -98,12 +99,12 @@ export async function applyIncoming(db: DeskDb, incoming: readonly IncomingRecor
   // answers took most of its sync.
   const recordIds = [...new Set(all.map((r) => r.recordId))];
   const [held, probes] = await Promise.all([
-    versions.bulkGet(all.map((r) => [r.entity, r.recordId])),
+    heldVersions(db, all),
     Promise.all(recordIds.map((id) => db.outbox.where('recordId').equals(id).limit(1).primaryKeys())),
   ]);
   const withPending = new Set(recordIds.filter((_, i) => probes[i]!.length > 0));
   const fresh = all.filter((r, i) => {
-    const have = held[i]?.version ?? 0;
+    const have = held[i]!;
     // A merge answering this desk's own edit, with later edits of the record still to go: the answer to
     // the last of them brings the record as the roster then holds it.
     if (!skipHeld) return r.version >= have && !withPending.has(r.recordId);

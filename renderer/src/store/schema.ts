@@ -141,4 +141,11 @@ export const schemaVersions: SchemaVersion[] = [
       await dropListTallies(tx.table('tallies'));
     },
   },
+  {
+    // A join keeps the snapshot's roster versions a page to a row (store/rosterVersions.ts), found by
+    // record through the multi-entry index: a row per record was a third of what a join wrote. A new
+    // table only; nothing to convert.
+    version: 11,
+    stores: { joinedVersions: '++seq, *keys' },
+  },
 ];

@@ -7,6 +7,7 @@ import { rebuildDerived, rebuildStartupIndex, rebuildTotals } from './rebuildInd
 import { storeJoinedRecords } from './joinedRecords';
 import { replaceConflicts } from './conflicts';
 import { applyIncoming, relayedWho, relayTables, sealerFor, type IncomingRecord } from './relay';
+import { heldVersions } from './rosterVersions';
 import type { StoredFounder } from './sealing';
 
 /** A change the roster refused, kept with its reason until a later save of the same record is accepted. */
@@ -98,7 +99,7 @@ export const pendingCount = (db: DeskDb) => db.outbox.count();
 
 export const attentionItems = (db: DeskDb) => attentionTable(db).orderBy('mutationId').toArray();
 
-export const rosterVersion = (db: DeskDb, entity: string, recordId: string) => versionTable(db).get([entity, recordId]);
+export const rosterVersion = async (db: DeskDb, entity: string, recordId: string) => (await heldVersions(db, [{ entity, recordId }]))[0]!;
 
 export const recordSyncSuccess = (db: DeskDb, at = now()) =>
   db.transaction('rw', db.meta, async () => {

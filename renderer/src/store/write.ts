@@ -7,6 +7,7 @@ import { checkUnsealedWrite } from './sealing';
 import { tableOf } from './schema';
 import { rebuildStartupIndex } from './rebuildIndex';
 import { sendInTasks } from './requestsInTasks';
+import { heldVersions, JOINED_VERSIONS } from './rosterVersions';
 import { applyTallies, movesTallies, recordDelta } from './tallies';
 
 /** A record failed its schema: the issues name the field and an i18n key, for the form to mark. */
@@ -28,10 +29,6 @@ export function parseRecord<E extends Entity>(entity: E, input: unknown): Record
 const now = () => new Date().toISOString();
 const keep = <T>(record: T) => record;
 const definedOf = (record: object) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
-
-/** The roster's version of each record (0 when it has none): the base a desk's edit was made on. */
-const rosterVersionsOf = (db: DeskDb, entity: Entity, ids: string[]) =>
-  db.table<{ version: number }>('rosterVersions').bulkGet(ids.map((id) => [entity, id]));
 
 /**
  * The top-level fields an edit changed, for the roster's field-level merge; every field of a new record.
@@ -157,7 +154,7 @@ export async function prepareWrite<E extends Entity>(
   const [befores, , baseVersions] = await Promise.all([
     given ?? table.bulkGet(ids),
     mutationCounter(db),
-    relayed ? [] : rosterVersionsOf(db, entity, ids),
+    relayed ? [] : heldVersions(db, ids.map((recordId) => ({ entity, recordId }))),
     entity === 'founder' ? checkUnsealedWrite(db, stored !== keep) : undefined,
   ]);
   const at = now();
@@ -179,7 +176,7 @@ export async function prepareWrite<E extends Entity>(
     } else {
       saved.push(record);
       atRests.push(atRest);
-      changed.push({ record, atRest, before: before ?? null, who: relayed?.who[i] ?? who, baseVersion: baseVersions[i]?.version ?? 0 });
+      changed.push({ record, atRest, before: before ?? null, who: relayed?.who[i] ?? who, baseVersion: baseVersions[i] ?? 0 });
     }
   });
   const idOf = (record: RecordOf<E>) => (record as { id: string }).id;
@@ -228,7 +225,7 @@ export async function prepareWrite<E extends Entity>(
 
 /** Tables a write touches, for callers that group several writes in one transaction. */
 export const writeTables = (db: DeskDb, ...entities: Entity[]) => {
-  const names = new Set<string>([...entities.map((e) => tableOf[e]), 'audit', 'outbox', 'meta', 'rosterVersions']);
+  const names = new Set<string>([...entities.map((e) => tableOf[e]), 'audit', 'outbox', 'meta', 'rosterVersions', JOINED_VERSIONS]);
   // Startup and founder writes also keep the list's index rows in step; they and some others, the totals.
   if (names.has('startups') || names.has('founders')) for (const n of ['startups', 'founders', 'startupIndex']) names.add(n);
   if (names.has('startupIndex') || entities.some(movesTallies)) names.add('tallies');

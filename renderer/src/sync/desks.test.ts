@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRuleSet, type Startup } from '@core/records';
+import { defaultRuleSet, entities, type Startup } from '@core/records';
 import { aMentor, aReport, aSession } from '@core/testing/records';
 import { idNumberCheckChar } from '@core/validators/idNumber';
 import { startupRecord } from '../../../roster/fixtures';
@@ -8,10 +8,12 @@ import { type RunningRoster, startRoster } from '../../../roster/testing/server'
 import { deskDump } from '../../../test/support/deskDump';
 import { browserBridge } from '../platform/browserBridge';
 import { saveCarrier } from '../store/carrier';
+import { heldVersions, JOINED_VERSIONS } from '../store/rosterVersions';
+import { tableOf } from '../store/schema';
 import { conflictsOf, listConflicts, settleConflict } from '../store/conflicts';
 import { type DeskDb, openDb } from '../store/db';
 import { saveStartup } from '../store/startups';
-import { applySnapshotPage, readSyncStatus, setDeskName, type SnapshotProgress, snapshotProgress } from '../store/syncState';
+import { applySnapshotPage, readSyncStatus, rosterVersion, setDeskName, type SnapshotProgress, snapshotProgress } from '../store/syncState';
 import { saveRecord } from '../store/write';
 import { createJoinCode, listDesks, revokeDesk, type RosterEndpoint, type RosterTransport, snapshotPage } from './client';
 import { SNAPSHOT_PAGE, syncOnce } from './engine';
@@ -122,6 +124,11 @@ describe('several desks of one carrier against the roster service', () => {
     expect(await deskDump(c.db)).toEqual(whole);
     // No audit entry per record: a join edits nothing.
     expect(await c.db.audit.count()).toBe(0);
+    // The roster's version of every record, kept a page to a row: the same as the desk that pushed them holds.
+    const held = (await Promise.all(entities.map(async (entity) => ((await c.db.table(tableOf[entity]).toCollection().primaryKeys()) as string[]).map((recordId) => ({ entity, recordId }))))).flat();
+    expect(await heldVersions(c.db, held)).toEqual(await heldVersions(a.db, held));
+    expect(await c.db.table('rosterVersions').count()).toBe(0);
+    expect(await c.db.table(JOINED_VERSIONS).count()).toBe(Math.ceil(held.length / SNAPSHOT_PAGE));
 
     // The roster goes away after the first page: where the load stood is kept.
     const b = await joinedDesk(a.endpoint, '二号电脑');
@@ -140,6 +147,15 @@ describe('several desks of one carrier against the roster service', () => {
     expect(await snapshotProgress(b.db)).toBeUndefined();
     expect(await deskDump(b.db)).toEqual(whole);
     expect((await readSyncStatus(b.db)).cursor).toBe((await readSyncStatus(a.db)).cursor);
+    // An edit on the joined desk is made on that version, so the roster merges it field by field.
+    await saveRecord(c.db, 'startup', { ...(await c.db.startups.get('s-7'))!, room: 'B-7' }, '王芳');
+    expect((await c.db.outbox.toArray()).map((e) => [e.recordId, e.baseVersion, e.fields])).toEqual([['s-7', await rosterVersion(a.db, 'startup', 's-7'), ['room']]]);
+    await c.sync();
+    const before = await rosterVersion(a.db, 'startup', 's-7');
+    await a.sync();
+    expect(await rosterVersion(c.db, 'startup', 's-7')).toBe(before + 1);
+    expect((await a.db.startups.get('s-7'))?.room).toBe('B-7');
+    expect(await a.db.table('conflicts').count()).toBe(0);
   });
 
   it('a desk that holds records may not join: it would mix two carriers', async () => {
