@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aFounder, aStartup } from '@core/testing/records';
 import { openDb, type DeskDb } from './db';
+import { desksForTest } from './desksForTest';
 import { listOf, watchList } from './listMemory';
 import type { StartupQuery } from './listQuery';
 import { rebuildDerived, rebuildStartupIndex } from './rebuildIndex';
@@ -15,16 +16,8 @@ const startup = (id: string, name: string) => {
 const ids = async (db: DeskDb, over: Partial<StartupQuery> = {}) => (await findStartups(db, q(over))).map((r) => r.id);
 
 let n = 0;
-const opened: DeskDb[] = [];
-const open = async (name = `list-memory-${++n}`, upTo?: number) => {
-  const db = openDb(name, upTo);
-  await db.open();
-  opened.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const openAt = desksForTest();
+const open = (name = `list-memory-${++n}`, upTo?: number) => openAt(name, upTo);
 
 describe('the list in memory', () => {
   it('lists a save as soon as it resolves, and nothing of a transaction that failed', async () => {

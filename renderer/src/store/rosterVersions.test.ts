@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type DeskDb } from './db';
+import { describe, expect, it } from 'vitest';
+import { desksForTest } from './desksForTest';
 import { heldVersions, JOINED_VERSIONS, keepJoinedVersions } from './rosterVersions';
 import { schemaVersions } from './schema';
 
 let n = 0;
-const opened: DeskDb[] = [];
-const open = async (name: string, upTo?: number) => {
-  const db = openDb(name, upTo);
-  await db.open();
-  opened.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const open = desksForTest();
 
 describe("the roster's version of each record", () => {
   it('answers from a record’s own row first, then from a joined page, else 0; a desk of version 10 keeps its rows', async () => {
